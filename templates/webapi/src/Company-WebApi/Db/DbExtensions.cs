@@ -1,0 +1,61 @@
+using Company.WebApi.Config;
+#if (UseSqlite)
+using Microsoft.Data.Sqlite;
+#endif
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+#if (UsePostgres)
+using Npgsql;
+#endif
+
+namespace Company.WebApi.Db;
+
+public static class DbExtensions
+{
+    public static IServiceCollection AddDb(this IServiceCollection services)
+    {
+        // A pooled DbContext: cheap to rent per request, which matters on hot read paths.
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+        {
+            var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+#if (UseSqlite)
+            options.UseSqlite(connectionString);
+#endif
+#if (UsePostgres)
+            options.UseNpgsql(connectionString);
+#endif
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
+
+        return services;
+    }
+
+    /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is true.</summary>
+    public static async Task InitializeDbAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!options.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+#if (UseSqlite)
+
+        // Write-ahead logging lets readers and a writer work at the same time.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+#endif
+    }
+
+    /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+#if (UseSqlite)
+        exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
+#endif
+#if (UsePostgres)
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+#endif
+}

@@ -1,0 +1,59 @@
+using Company.WebApi.Db;
+using Company.WebApi.Models;
+using Company.WebApi.Repositories;
+
+namespace Company.WebApi.Services;
+
+/// <summary>The business rules for users: e-mail addresses are stored trimmed, lower-case and unique.</summary>
+public sealed class UserService(IUserRepository users, TimeProvider clock)
+{
+    public async Task<User?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await users.FindAsync(id, cancellationToken))?.ToModel();
+
+    public async Task<PagedResult<User>> ListAsync(int page, int size, CancellationToken cancellationToken = default)
+    {
+        var (items, total) = await users.ListAsync(page, size, cancellationToken);
+        return new PagedResult<User>([.. items.Select(user => user.ToModel())], total, page, size);
+    }
+
+    /// <exception cref="Core.ConflictException">The e-mail address is taken.</exception>
+    public async Task<User> CreateAsync(UserCreate request, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new UserEntity
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Email = NormalizeEmail(request.Email),
+            Name = request.Name.Trim(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await users.AddAsync(user, cancellationToken);
+        return user.ToModel();
+    }
+
+    /// <exception cref="Core.ConflictException">The new e-mail address is taken.</exception>
+    public async Task<User?> UpdateAsync(Guid id, UserUpdate request, CancellationToken cancellationToken = default)
+    {
+        var updated = await users.UpdateAsync(id, user =>
+        {
+            if (request is { HasEmail: true, Email: { } email })
+            {
+                user.Email = NormalizeEmail(email);
+            }
+
+            if (request is { HasName: true, Name: { } name })
+            {
+                user.Name = name.Trim();
+            }
+
+            user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        }, cancellationToken);
+        return updated?.ToModel();
+    }
+
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        users.DeleteAsync(id, cancellationToken);
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+}
