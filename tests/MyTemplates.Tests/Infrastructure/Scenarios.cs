@@ -1,0 +1,35 @@
+namespace MyTemplates.Tests.Infrastructure;
+
+/// <summary>A template with arguments; its name is its snapshot folder.</summary>
+public sealed record Scenario(string Name, string Template, string ProjectName, params string[] Arguments)
+{
+    public override string ToString() => Name;
+}
+
+public static class Scenarios
+{
+    public const string WebApiName = "Contoso.Shop";
+    public const string CliName = "Contoso.Tool";
+    public const string PipelineName = "Contoso.Etl";
+
+    /// <summary>Every template's default and every non-default value of every option (plus chosen combinations).</summary>
+    public static readonly IReadOnlyList<Scenario> All =
+    [
+        new("webapi-default", "myapp-webapi", WebApiName),
+        new("webapi-database-postgres", "myapp-webapi", WebApiName, "--database", "postgres"),
+        new("webapi-auth-jwt", "myapp-webapi", WebApiName, "--auth", "jwt"),
+        new("webapi-database-postgres-auth-jwt", "myapp-webapi", WebApiName, "--database", "postgres", "--auth", "jwt"),
+        new("webapi-layout-flat", "myapp-webapi", WebApiName, "--layout", "flat"),
+        new("webapi-tests-false", "myapp-webapi", WebApiName, "--tests", "false"),
+        new("webapi-docker-false", "myapp-webapi", WebApiName, "--docker", "false"),
+        new("webapi-openapi-false", "myapp-webapi", WebApiName, "--openapi", "false"),
+        new("webapi-ci-none", "myapp-webapi", WebApiName, "--ci", "none"),
+    ];
+
+    public static TheoryData<string> Names => [.. All.Select(scenario => scenario.Name)];
+
+    public static Scenario Named(string name) => All.Single(scenario => scenario.Name == name);
+
+    /// <summary>The template folder under templates/ for a short name (myapp-webapi → webapi).</summary>
+    public static string TemplateFolder(string shortName) => Repo.TemplateDir(shortName["myapp-".Length..]);
+}
