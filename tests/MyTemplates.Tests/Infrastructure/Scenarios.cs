@@ -24,6 +24,20 @@ public static class Scenarios
         new("webapi-docker-false", "myapp-webapi", WebApiName, "--docker", "false"),
         new("webapi-openapi-false", "myapp-webapi", WebApiName, "--openapi", "false"),
         new("webapi-ci-none", "myapp-webapi", WebApiName, "--ci", "none"),
+
+        new("cli-default", "myapp-cli", CliName),
+        new("cli-aot-true", "myapp-cli", CliName, "--aot", "true"),
+        new("cli-tool-false", "myapp-cli", CliName, "--tool", "false"),
+        new("cli-layout-flat", "myapp-cli", CliName, "--layout", "flat"),
+        new("cli-tests-false", "myapp-cli", CliName, "--tests", "false"),
+        new("cli-ci-none", "myapp-cli", CliName, "--ci", "none"),
+
+        new("pipeline-default", "myapp-pipeline", PipelineName),
+        new("pipeline-database-postgres", "myapp-pipeline", PipelineName, "--database", "postgres"),
+        new("pipeline-layout-flat", "myapp-pipeline", PipelineName, "--layout", "flat"),
+        new("pipeline-tests-false", "myapp-pipeline", PipelineName, "--tests", "false"),
+        new("pipeline-docker-false", "myapp-pipeline", PipelineName, "--docker", "false"),
+        new("pipeline-ci-none", "myapp-pipeline", PipelineName, "--ci", "none"),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(scenario => scenario.Name)];

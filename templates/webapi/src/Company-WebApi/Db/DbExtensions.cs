@@ -3,6 +3,7 @@ using Company.WebApi.Config;
 using Microsoft.Data.Sqlite;
 #endif
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 #if (UsePostgres)
 using Npgsql;
@@ -24,6 +25,12 @@ public static class DbExtensions
 #if (UsePostgres)
             options.UseNpgsql(connectionString);
 #endif
+
+            // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+            // and the exception handler logs anything else once. EF Core's own error log would say it twice.
+            options.ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);

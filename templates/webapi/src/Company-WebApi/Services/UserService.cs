@@ -19,10 +19,10 @@ public sealed class UserService(IUserRepository users, TimeProvider clock)
     /// <exception cref="Core.ConflictException">The e-mail address is taken.</exception>
     public async Task<User> CreateAsync(UserCreate request, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now();
         var user = new UserEntity
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(now),
             Email = NormalizeEmail(request.Email),
             Name = request.Name.Trim(),
             CreatedAt = now,
@@ -47,7 +47,7 @@ public sealed class UserService(IUserRepository users, TimeProvider clock)
                 user.Name = name.Trim();
             }
 
-            user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            user.UpdatedAt = Now();
         }, cancellationToken);
         return updated?.ToModel();
     }
@@ -56,4 +56,11 @@ public sealed class UserService(IUserRepository users, TimeProvider clock)
         users.DeleteAsync(id, cancellationToken);
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    // Microseconds: the precision every supported database keeps, so a stored time reads back equal.
+    private DateTime Now()
+    {
+        var ticks = clock.GetUtcNow().UtcTicks;
+        return new DateTime(ticks - (ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+    }
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test of the pack: starts PostgreSQL (for the --database postgres scenarios), then the
+# xUnit suite, which packs the .nupkg, installs it into an isolated template cache and checks what
+# it generates. Extra arguments go to `dotnet test` (e.g. -- --filter-class *SnapshotTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${POSTGRES_TEST_CONNECTION_STRING:-}" ]; then
+  POSTGRES_TEST_CONNECTION_STRING="$(scripts/start-postgres.sh)"
+  export POSTGRES_TEST_CONNECTION_STRING
+fi
+# Child builds must not leave MSBuild nodes or compiler servers holding the test runner's pipes.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+dotnet test --project tests/MyTemplates.Tests/MyTemplates.Tests.csproj "$@"

@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using MyTemplates.Tests.Infrastructure;
+
+namespace MyTemplates.Tests;
+
+/// <summary>
+/// myapp-cli end to end: build with warnings as errors, formatting, the generated tests; then the
+/// built app as a user runs it, compared with GNU wc; the native binary for --aot; the .NET tool.
+/// </summary>
+public sealed class CliEndToEndTests(TemplatePack pack)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
+    [Theory]
+    [InlineData("cli-default")]
+    [InlineData("cli-aot-true")]
+    [InlineData("cli-layout-flat")]
+    public async Task Generated_cli_builds_passes_its_tests_and_behaves_like_wc(string scenarioName)
+    {
+        var scenario = Scenarios.Named(scenarioName);
+        using var temp = new TempDirectory(scenarioName);
+        var aot = scenario.Arguments.Contains("--aot");
+        var solution = new GeneratedSolution(await pack.InstantiateAsync(temp, scenario.Template, scenario.ProjectName, scenario.Arguments));
+
+        await solution.BuildAsync();
+        await solution.VerifyFormattingAsync();
+        await solution.TestAsync();
+        await StaticChecks.CheckAsync(solution, scenario.ProjectName);
+
+        var project = Directory.GetFiles(solution.Root, $"{scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
+        var projectDir = Path.GetDirectoryName(project)!;
+        const string Command = "contoso-tool";
+        await BehavesLikeWcAsync(Path.Combine(projectDir, "bin", "Debug", "net10.0", Command), temp);
+
+        if (aot)
+        {
+            var native = Path.Combine(temp.Path, "native");
+            var publish = await ProcessRunner.DotnetOkAsync(solution.Root, Timeout,
+                ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", native, "-warnaserror", .. NativeLinker()]);
+            Assert.DoesNotContain("warning", publish.Output, StringComparison.OrdinalIgnoreCase);
+            Assert.False(File.Exists(Path.Combine(native, $"{Command}.dll")), "The AOT publish produced IL, not a native binary.");
+            await BehavesLikeWcAsync(Path.Combine(native, Command), temp);
+        }
+
+        // The .NET tool: pack, install into a private tool path, run. With --aot, the package for this platform carries the native binary.
+        var packages = Path.Combine(temp.Path, "nupkg");
+        await ProcessRunner.DotnetOkAsync(solution.Root, Timeout, ["pack", project, "-c", "Release", "-o", packages, .. NativeLinker()]);
+        if (aot)
+        {
+            await ProcessRunner.DotnetOkAsync(solution.Root, Timeout, ["pack", project, "-c", "Release", "-r", "linux-x64", "-o", packages, .. NativeLinker()]);
+        }
+
+        var toolPath = Path.Combine(temp.Path, "tools");
+        await ProcessRunner.DotnetOkAsync(temp.Path, Timeout, "tool", "install", scenario.ProjectName, "--tool-path", toolPath, "--add-source", packages);
+        var help = await RunAsync(Path.Combine(toolPath, Command), temp.Path, "--help");
+        Assert.True(help.ExitCode == 0, help.ToString());
+        if (aot)
+        {
+            var installed = Directory.GetFiles(Path.Combine(toolPath, ".store"), Command, SearchOption.AllDirectories).Single();
+            Assert.Contains("linux-x64", installed);
+            Assert.Equal("\u007fELF", Encoding.ASCII.GetString(File.ReadAllBytes(installed)[..4]));
+        }
+    }
+
+    private static async Task BehavesLikeWcAsync(string app, TempDirectory temp)
+    {
+        var work = Directory.CreateDirectory(Path.Combine(temp.Path, $"work-{Guid.NewGuid():N}"[..13])).FullName;
+
+        var help = await RunAsync(app, work, "--help");
+        Assert.True(help.ExitCode == 0 && help.StandardOutput.Contains("Usage:", StringComparison.Ordinal), help.ToString());
+
+        var unknown = await RunAsync(app, work, "--no-such-option");
+        Assert.True(unknown.ExitCode == 2 && unknown.StandardError.Contains("Usage:", StringComparison.Ordinal) && unknown.StandardOutput.Length == 0,
+            unknown.ToString());
+
+        Assert.Equal(0, (await RunAsync(app, work, "init")).ExitCode);
+        var again = await RunAsync(app, work, "init");
+        Assert.True(again.ExitCode == 1 && again.StandardError.Contains("--force", StringComparison.Ordinal), again.ToString());
+        Assert.Equal(0, (await RunAsync(app, work, "init", "--force")).ExitCode);
+
+        var files = WriteSampleFiles(Path.Combine(work, "docs"));
+        var report = await RunAsync(app, work, "process", "docs", "--format", "json");
+        Assert.True(report.ExitCode == 0, report.ToString());
+        var total = JsonDocument.Parse(report.StandardOutput).RootElement.GetProperty("total");
+        Assert.Equal(await WcTotalAsync(work, files), (total.GetProperty("lines").GetInt64(), total.GetProperty("words").GetInt64(), total.GetProperty("bytes").GetInt64()));
+
+        var stdin = await ProcessRunner.RunAsync(app, ["process", "-", "--format", "json"], work, Timeout,
+            standardInput: File.ReadAllText(files[0]), cancellationToken: TestContext.Current.CancellationToken);
+        var stdinTotal = JsonDocument.Parse(stdin.StandardOutput).RootElement.GetProperty("total");
+        Assert.Equal(await WcTotalAsync(work, [files[0]]), (stdinTotal.GetProperty("lines").GetInt64(), stdinTotal.GetProperty("words").GetInt64(), stdinTotal.GetProperty("bytes").GetInt64()));
+
+        var missing = await RunAsync(app, work, "process", "no-such-file.txt");
+        Assert.True(missing.ExitCode == 1 && missing.StandardError.Contains("no-such-file.txt", StringComparison.Ordinal), missing.ToString());
+    }
+
+    /// <summary>UTF-8 text of the kinds wc distinguishes: tabs, CRLF, several scripts, no-break and other Unicode spaces, no final newline, an empty file.</summary>
+    private static List<string> WriteSampleFiles(string directory)
+    {
+        var samples = new Dictionary<string, string>
+        {
+            ["plain.txt"] = "The quick brown fox\njumps over the lazy dog.\n",
+            ["tabs-crlf.txt"] = "one\ttwo\r\nthree  four\r\n\r\n",
+            ["scripts.txt"] = "Grüße aus Köln — 日本語のテキスト, Ελληνικά και русский текст 🙂\n",
+            ["spaces.txt"] = "no\u00A0break thin\u2009space ideographic\u3000space em\u2003space",
+            ["empty.txt"] = "",
+            ["nested/deeper/long.txt"] = string.Concat(Enumerable.Range(0, 5000).Select(i => $"line {i} with some words ü\n")),
+        };
+        var paths = new List<string>();
+        foreach (var (name, content) in samples)
+        {
+            var path = Path.Combine(directory, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
+    private static async Task<(long Lines, long Words, long Bytes)> WcTotalAsync(string work, IReadOnlyList<string> files)
+    {
+        var wc = await ProcessRunner.RunAsync("wc", ["-l", "-w", "-c", .. files, "/dev/null"], work, Timeout,
+            new Dictionary<string, string?> { ["LC_ALL"] = "C.UTF-8" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(wc.ExitCode == 0, wc.ToString());
+        var total = wc.StandardOutput.Trim().Split('\n')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(total[0]), long.Parse(total[1]), long.Parse(total[2]));
+    }
+
+    private static Task<ProcessResult> RunAsync(string app, string workingDirectory, params string[] args) =>
+        ProcessRunner.RunAsync(app, args, workingDirectory, Timeout, cancellationToken: TestContext.Current.CancellationToken);
+
+    /// <summary>Native AOT links with clang; this machine has it as clang-14 (the generated project does not hard-code that).</summary>
+    private static string[] NativeLinker() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "clang")))
+            ? []
+            : ["-p:CppCompilerAndLinker=clang-14"];
+}

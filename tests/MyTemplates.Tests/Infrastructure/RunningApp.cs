@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MyTemplates.Tests.Infrastructure;
+
+/// <summary>A started app process, killed with its children on dispose, whatever the test's outcome.</summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private RunningApp(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static RunningApp Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
+    {
+        var process = new Process { StartInfo = ProcessRunner.CreateStartInfo(fileName, arguments, workingDirectory, environment) };
+        process.Start();
+        return new RunningApp(process);
+    }
+
+    /// <summary>Polls <paramref name="url"/> until it answers 200, failing with the app's output if it exits or the time runs out.</summary>
+    public async Task WaitUntilOkAsync(HttpClient http, string url, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            Assert.False(process.HasExited, $"The app exited with {(process.HasExited ? process.ExitCode : 0)} before answering:\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync(url, TestContext.Current.CancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"{url} did not answer 200 within {timeout}:\n{Output}");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        process.Dispose();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace MyTemplates.Tests.Infrastructure;
+
+/// <summary>
+/// What can be checked here of files that cannot run here (no Docker engine, no GitHub runner):
+/// they parse, and the paths and commands they name exist in the generated solution.
+/// </summary>
+public static partial class StaticChecks
+{
+    public static async Task CheckAsync(GeneratedSolution solution, string projectName)
+    {
+        foreach (var yaml in new[] { ".github/workflows/ci.yml", "compose.yaml" }.Where(file => File.Exists(solution.PathOf(file))))
+        {
+            await AssertYamlParsesAsync(solution.PathOf(yaml));
+        }
+
+        var workflow = solution.PathOf(".github/workflows/ci.yml");
+        if (File.Exists(workflow))
+        {
+            var text = await File.ReadAllTextAsync(workflow, TestContext.Current.CancellationToken);
+            Assert.Contains("global-json-file: global.json", text);
+            Assert.True(File.Exists(solution.PathOf("global.json")));
+            foreach (Match path in WorkflowPath().Matches(text))
+            {
+                Assert.True(Directory.Exists(solution.PathOf(path.Groups["path"].Value)) || File.Exists(solution.PathOf(path.Groups["path"].Value)),
+                    $"ci.yml names '{path.Groups["path"].Value}', which the solution does not have");
+            }
+        }
+
+        var dockerfile = solution.PathOf("Dockerfile");
+        if (File.Exists(dockerfile))
+        {
+            var lines = await File.ReadAllLinesAsync(dockerfile, TestContext.Current.CancellationToken);
+            foreach (var line in lines.Where(line => line.StartsWith("COPY ", StringComparison.Ordinal) && !line.Contains("--from", StringComparison.Ordinal)))
+            {
+                var sources = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1];
+                foreach (var source in sources)
+                {
+                    Assert.True(File.Exists(solution.PathOf(source)) || Directory.Exists(solution.PathOf(source)),
+                        $"Dockerfile: '{line}' copies '{source}', which the solution does not have");
+                }
+            }
+
+            var entrypoint = lines.Single(line => line.StartsWith("ENTRYPOINT", StringComparison.Ordinal));
+            Assert.Contains($"\"{projectName}.dll\"", entrypoint);
+            Assert.Contains(lines, line => line.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal));
+        }
+
+        var compose = solution.PathOf("compose.yaml");
+        if (File.Exists(compose))
+        {
+            Assert.Contains("build: .", await File.ReadAllTextAsync(compose, TestContext.Current.CancellationToken));
+            Assert.True(File.Exists(dockerfile), "compose.yaml builds '.', which has no Dockerfile");
+        }
+    }
+
+    private static async Task AssertYamlParsesAsync(string path)
+    {
+        var result = await ProcessRunner.RunAsync("python3",
+            ["-c", "import sys, yaml; doc = yaml.safe_load(open(sys.argv[1])); assert isinstance(doc, dict), 'not a mapping'", path],
+            Path.GetDirectoryName(path)!, TimeSpan.FromMinutes(1), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(result.ExitCode == 0, $"{path} is not valid YAML:\n{result}");
+    }
+
+    // Paths a workflow step hands to dotnet: "dotnet publish src/X --configuration ..." and the like.
+    [GeneratedRegex(@"dotnet (?:publish|pack|build|test) (?<path>[^\s-][^\s]*)")]
+    private static partial Regex WorkflowPath();
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using MyTemplates.Tests.Infrastructure;
+
+namespace MyTemplates.Tests;
+
+/// <summary>
+/// myapp-pipeline end to end: build with warnings as errors, formatting, the generated tests, then
+/// the built app on its sample: the summary matches the table and the reject file, and a rerun leaves the same table.
+/// </summary>
+public sealed partial class PipelineEndToEndTests(TemplatePack pack)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
+    [Theory]
+    [InlineData("pipeline-default")]
+    [InlineData("pipeline-database-postgres")]
+    public async Task Generated_pipeline_builds_passes_its_tests_and_loads_its_sample_idempotently(string scenarioName)
+    {
+        var scenario = Scenarios.Named(scenarioName);
+        using var temp = new TempDirectory(scenarioName);
+        var postgres = scenario.Arguments.Contains("postgres");
+        var solution = new GeneratedSolution(await pack.InstantiateAsync(temp, scenario.Template, scenario.ProjectName, scenario.Arguments));
+
+        await solution.BuildAsync();
+        await solution.VerifyFormattingAsync();
+        await solution.TestAsync();
+        await StaticChecks.CheckAsync(solution, scenario.ProjectName);
+
+        var project = Directory.GetFiles(solution.Root, $"{scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
+        var output = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0");
+        var work = Directory.CreateDirectory(Path.Combine(temp.Path, "work")).FullName;
+        var input = Path.Combine(work, "users.csv");
+        File.Copy(Path.Combine(output, "samples", "users.csv"), input);
+
+        var environment = new Dictionary<string, string?>();
+        string? database = null;
+        Func<string, Task<string>> query;
+        if (postgres)
+        {
+            database = $"e2e_{Guid.NewGuid():N}";
+            await Postgres.PsqlAsync($"CREATE DATABASE {database}");
+            environment["ConnectionStrings__Default"] = Postgres.ForDatabase(database);
+            query = sql => Postgres.PsqlAsync(sql, database);
+        }
+        else
+        {
+            var file = Path.Combine(work, "users.db");
+            environment["ConnectionStrings__Default"] = $"Data Source={file}";
+            query = async sql =>
+            {
+                var result = await ProcessRunner.RunAsync("sqlite3", [file, sql], work, Timeout, cancellationToken: TestContext.Current.CancellationToken);
+                Assert.True(result.ExitCode == 0, result.ToString());
+                return result.StandardOutput.Trim();
+            };
+        }
+
+        try
+        {
+            var first = await RunAsync(output, scenario.ProjectName, work, environment, "--input", input);
+            var summary = Summary().Match(first.StandardOutput);
+            Assert.True(summary.Success, first.ToString());
+            var (read, loaded, rejected) = (long.Parse(summary.Groups[1].Value), long.Parse(summary.Groups[2].Value), long.Parse(summary.Groups[3].Value));
+            Assert.Equal(read, loaded + rejected);
+
+            var rejectFile = Path.Combine(work, "users.rejected.csv");
+            var rejectRows = await CountCsvRecordsAsync(rejectFile);
+            Assert.Equal(rejected, rejectRows);
+            var table = await query("SELECT id || '|' || email || '|' || name FROM users ORDER BY id");
+            var distinctIds = long.Parse(await query("SELECT count(DISTINCT id) FROM users"));
+            Assert.Equal(distinctIds, table.Split('\n').Length);
+            Assert.True(distinctIds <= loaded && distinctIds > 0);
+
+            var second = await RunAsync(output, scenario.ProjectName, work, environment, "--input", input);
+            Assert.Equal(summary.Value, Summary().Match(second.StandardOutput).Value);
+            Assert.Equal(table, await query("SELECT id || '|' || email || '|' || name FROM users ORDER BY id"));
+
+            var missingColumn = Path.Combine(work, "bad.csv");
+            File.WriteAllText(missingColumn, "id,name,created_at\nx,y,2024-01-01T00:00:00Z\n");
+            var bad = await RunAsync(output, scenario.ProjectName, work, environment, "--input", missingColumn);
+            Assert.True(bad.ExitCode == 2 && bad.StandardError.Contains("'email'", StringComparison.Ordinal), bad.ToString());
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await Postgres.PsqlAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
+        }
+    }
+
+    private static async Task<ProcessResult> RunAsync(string output, string project, string work, Dictionary<string, string?> environment, params string[] args)
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [Path.Combine(output, $"{project}.dll"), .. args], work, Timeout, environment,
+            cancellationToken: TestContext.Current.CancellationToken);
+        return result;
+    }
+
+    /// <summary>Records in a CSV file, minus the header, with quoted line breaks counted as part of their record.</summary>
+    private static async Task<long> CountCsvRecordsAsync(string path)
+    {
+        var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        long records = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == '\n' && !quoted)
+            {
+                records++;
+            }
+        }
+
+        return records - 1;
+    }
+
+    [GeneratedRegex(@"read: (\d+), loaded: (\d+), rejected: (\d+)")]
+    private static partial Regex Summary();
+}

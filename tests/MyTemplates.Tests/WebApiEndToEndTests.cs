@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MyTemplates.Tests.Infrastructure;
+
+namespace MyTemplates.Tests;
+
+/// <summary>
+/// myapp-webapi end to end: restore (the template's own post-action), build with warnings as
+/// errors, formatting, the generated tests, publish, then the published app over real HTTP.
+/// </summary>
+public sealed class WebApiEndToEndTests(TemplatePack pack)
+{
+    [Theory]
+    [InlineData("webapi-default")]
+    [InlineData("webapi-database-postgres")]
+    [InlineData("webapi-auth-jwt")]
+    [InlineData("webapi-layout-flat")]
+    public async Task Generated_api_builds_passes_its_tests_and_serves_users_when_published(string scenarioName)
+    {
+        var scenario = Scenarios.Named(scenarioName);
+        using var temp = new TempDirectory(scenarioName);
+        var postgres = scenario.Arguments.Contains("postgres");
+        var jwt = scenario.Arguments.Contains("jwt");
+        var solution = new GeneratedSolution(await pack.InstantiateAsync(temp, scenario.Template, scenario.ProjectName, scenario.Arguments));
+
+        await solution.BuildAsync();
+        await solution.VerifyFormattingAsync();
+        await solution.TestAsync();
+        await StaticChecks.CheckAsync(solution, scenario.ProjectName);
+
+        var project = Directory.GetFiles(solution.Root, $"{scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
+        var published = Path.Combine(temp.Path, "publish");
+        await ProcessRunner.DotnetOkAsync(solution.Root, TimeSpan.FromMinutes(10), "publish", project, "-c", "Release", "-o", published, "-p:UseSharedCompilation=false");
+
+        var port = RunningApp.FreePort();
+        var environment = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        string? database = null;
+        if (postgres)
+        {
+            database = $"e2e_{Guid.NewGuid():N}";
+            await Postgres.PsqlAsync($"CREATE DATABASE {database}");
+            environment["ConnectionStrings__Default"] = Postgres.ForDatabase(database);
+            environment["Database__MigrateOnStartup"] = "true";
+        }
+
+        var signingKey = RandomNumberGenerator.GetBytes(32);
+        if (jwt)
+        {
+            environment["Authentication__Schemes__Bearer__ValidIssuer"] = "pack-tests";
+            environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = "pack-tests-api";
+            environment["Authentication__Schemes__Bearer__SigningKeys__0__Issuer"] = "pack-tests";
+            environment["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = Convert.ToBase64String(signingKey);
+        }
+
+        // Run as a deployment does, from the publish folder. SQLite: the default Data Source=app.db, which the app creates and migrates.
+        var workingDirectory = published;
+        try
+        {
+            await using var app = RunningApp.Start("dotnet", [$"{scenario.ProjectName}.dll", "--urls", $"http://127.0.0.1:{port}"],
+                workingDirectory, environment);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            await app.WaitUntilOkAsync(http, "/health/ready", TimeSpan.FromSeconds(90));
+            if (!postgres)
+            {
+                Assert.True(File.Exists(Path.Combine(workingDirectory, "app.db")), "The SQLite database file was not created on first start.");
+            }
+
+            if (jwt)
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/users", new { email = "x@example.com", name = "X" }, Ct)).StatusCode);
+                http.DefaultRequestHeaders.Authorization = new("Bearer", Token(signingKey, "pack-tests", "pack-tests-api"));
+            }
+
+            await SpeakToTheUsersApiAsync(http, app);
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await Postgres.PsqlAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task SpeakToTheUsersApiAsync(HttpClient http, RunningApp app)
+    {
+        var created = await http.PostAsJsonAsync("/users", new { email = " Ada@Example.com ", name = "Ada Lovelace" }, Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{created.StatusCode}: {await created.Content.ReadAsStringAsync(Ct)}\n{app.Output}");
+        var user = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = user.GetProperty("id").GetString();
+        Assert.True(Guid.TryParse(id, out _));
+        Assert.Equal("ada@example.com", user.GetProperty("email").GetString());
+        Assert.Equal($"/users/{id}", created.Headers.Location?.OriginalString);
+        Assert.True(created.Headers.Contains("X-Correlation-ID"));
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/users/{id}", Ct)).StatusCode);
+        var patched = await http.PatchAsJsonAsync($"/users/{id}", new { name = "Ada King" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal("Ada King", (await patched.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("name").GetString());
+
+        await AssertProblemAsync(await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Again" }, Ct), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("{\"email\":", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
+        await AssertProblemAsync(
+            await http.PostAsync("/users", new StringContent($"{{\"email\":\"{new string('a', 2_000_000)}\"}}", Encoding.UTF8, "application/json"), Ct),
+            HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/users/{id}", Ct)).StatusCode);
+        await AssertProblemAsync(await http.GetAsync($"/users/{id}", Ct), HttpStatusCode.NotFound);
+
+        var openApi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/users", out _));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/users/{id}", out _));
+        Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+    }
+
+    /// <summary>An HS256 JSON Web Token, as <c>dotnet user-jwts</c> or an identity provider would issue one.</summary>
+    private static string Token(byte[] key, string issuer, string audience)
+    {
+        static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "HS256", typ = "JWT" }));
+        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { sub = "pack-tests", iss = issuer, aud = audience, iat = now, nbf = now - 5, exp = now + 600 }));
+        var signature = Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{payload}")));
+        return $"{header}.{payload}.{signature}";
+    }
+}
