@@ -86,8 +86,8 @@ public static partial class SnapshotVerifier
 
     private static async Task<string> DiffAsync(string verified, string received)
     {
-        Directory.CreateDirectory(verified);
-        var diff = await ProcessRunner.RunAsync("git", ["diff", "--no-index", "--no-color", "--", verified, received],
+        using var empty = new TempDirectory("no-snapshot-yet");
+        var diff = await ProcessRunner.RunAsync("git", ["diff", "--no-index", "--no-color", "--", Directory.Exists(verified) ? verified : empty.Path, received],
             Repo.Root, TimeSpan.FromMinutes(1));
         const int Limit = 20_000;
         return diff.StandardOutput.Length <= Limit ? diff.StandardOutput : diff.StandardOutput[..Limit] + "\n… (diff cut; see the received folder)";

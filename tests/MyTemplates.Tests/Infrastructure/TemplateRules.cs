@@ -229,6 +229,10 @@ public static partial class TemplateRules
             {
                 problem(file, $"'{entry.Name}' has no short alias");
             }
+            else if (shortName == longName)
+            {
+                problem(file, $"short alias '-{shortName}' of '{entry.Name}' equals its long name, so dotnet new shows only one of them");
+            }
             else if (ReservedShortNames.Contains(shortName))
             {
                 problem(file, $"short alias '-{shortName}' of '{entry.Name}' collides with an option of dotnet new");

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+
+namespace Contoso.Tool.Core;
+
+/// <summary>
+/// Diagnostics go to stderr (stdout carries results only), through a writer that tests can capture.
+/// Warnings and errors by default; <c>--verbose</c> shows everything down to debug.
+/// </summary>
+public static class Logging
+{
+    public static ILoggerFactory CreateFactory(TextWriter error, bool verbose) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
+            .AddProvider(new TextWriterLoggerProvider(error)));
+
+    private sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new TextWriterLogger(writer);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class TextWriterLogger(TextWriter writer) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var level = logLevel switch
+            {
+                LogLevel.Trace => "trace",
+                LogLevel.Debug => "debug",
+                LogLevel.Information => "info",
+                LogLevel.Warning => "warning",
+                LogLevel.Error => "error",
+                _ => "critical",
+            };
+            lock (writer)
+            {
+                writer.WriteLine($"{level}: {formatter(state, exception)}");
+                if (exception is not null)
+                {
+                    writer.WriteLine(exception);
+                }
+            }
+        }
+    }
+}

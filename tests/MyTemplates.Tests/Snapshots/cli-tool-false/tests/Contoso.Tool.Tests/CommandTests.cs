@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Contoso.Tool.Config;
+using Contoso.Tool.Core;
+
+namespace Contoso.Tool.Tests;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("init", "--help")]
+    [InlineData("process", "--help")]
+    public async Task Help_describes_the_command_with_an_example(params string[] args)
+    {
+        var result = await cli.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Usage:", result.Output);
+        Assert.Contains("Example: contoso-tool", result.Output);
+        Assert.Empty(result.Error);
+    }
+
+    [Theory]
+    [InlineData("--no-such-option")]
+    [InlineData("no-such-command")]
+    [InlineData("process")]
+    [InlineData("process", "a.txt", "--format", "xml")]
+    public async Task A_wrong_command_line_is_a_usage_error_on_stderr(params string[] args)
+    {
+        var result = await cli.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error);
+        Assert.Contains("Usage:", result.Error);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task Init_keeps_an_existing_file_unless_forced()
+    {
+        Assert.Equal(ExitCodes.Success, (await cli.RunAsync("init")).ExitCode);
+        var path = Path.Combine(cli.WorkingDirectory, AppSettings.FileName);
+        File.WriteAllText(path, "{ \"format\": \"json\" }");
+
+        var second = await cli.RunAsync("init");
+        Assert.Equal(ExitCodes.Failure, second.ExitCode);
+        Assert.Contains("--force", second.Error);
+        Assert.Equal("{ \"format\": \"json\" }", File.ReadAllText(path));
+
+        Assert.Equal(ExitCodes.Success, (await cli.RunAsync("init", "--force")).ExitCode);
+        Assert.Contains("\"format\": \"table\"", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task Process_reports_every_file_of_a_folder_and_the_total_as_json()
+    {
+        cli.File("docs/a.txt", "one two\nthree\n");
+        cli.File("docs/sub/b.txt", "four");
+        cli.File("docs/.hidden/c.txt", "not counted");
+
+        var result = await cli.RunAsync("process", "docs", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(["docs/a.txt", "docs/sub/b.txt"], report.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("path").GetString()));
+        var total = report.GetProperty("total");
+        Assert.Equal((2, 4, 18), (total.GetProperty("lines").GetInt64(), total.GetProperty("words").GetInt64(), total.GetProperty("bytes").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Process_reads_standard_input_for_a_dash()
+    {
+        var result = await cli.RunWithInputAsync("alpha beta\ngamma\n", "process", "-");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Matches(@"\s2\s+3\s+17\s+-\n", result.Output);
+    }
+
+    [Fact]
+    public async Task A_missing_path_is_named_the_others_are_still_counted_and_the_exit_code_is_1()
+    {
+        cli.File("a.txt", "one\n");
+
+        var result = await cli.RunAsync("process", "missing.txt", "a.txt", "--format", "json");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("missing.txt", result.Error);
+        Assert.Equal(1, JsonDocument.Parse(result.Output).RootElement.GetProperty("total").GetProperty("lines").GetInt64());
+    }
+
+    [Fact]
+    public async Task Output_option_writes_the_report_to_a_file()
+    {
+        cli.File("a.txt", "one\n");
+
+        var result = await cli.RunAsync("process", "a.txt", "--output", "report.txt");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Contains("total", File.ReadAllText(Path.Combine(cli.WorkingDirectory, "report.txt")));
+    }
+
+    [Fact]
+    public async Task Settings_come_from_the_file_then_the_environment_then_the_command_line()
+    {
+        cli.File("a.txt", "one\n");
+        cli.File(AppSettings.FileName, "{ \"format\": \"json\" }");
+        Assert.StartsWith("{", (await cli.RunAsync("process", "a.txt")).Output);
+
+        cli.Environment["CONTOSO_TOOL_FORMAT"] = "table";
+        Assert.StartsWith("  lines", (await cli.RunAsync("process", "a.txt")).Output);
+
+        Assert.StartsWith("{", (await cli.RunAsync("process", "a.txt", "--format", "json")).Output);
+    }
+
+    [Theory]
+    [InlineData("{ \"format\": \"xml\" }", "Format")]
+    [InlineData("{ \"includeHidden\": \"sometimes\" }", "includeHidden")]
+    [InlineData("{ \"colour\": \"red\" }", "colour")]
+    [InlineData("{ \"format\": ", "")]
+    public async Task An_invalid_settings_file_is_exit_1_naming_the_file_and_the_key(string content, string key)
+    {
+        cli.File("a.txt", "one\n");
+        var settings = cli.File("custom.json", content);
+
+        var result = await cli.RunAsync("process", "a.txt", "--config", settings);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains(settings, result.Error);
+        Assert.Contains(key, result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Verbose_adds_the_details_of_an_error()
+    {
+        var quiet = await cli.RunAsync("process", "a.txt", "--config", "nowhere.json");
+        var verbose = await cli.RunAsync("process", "a.txt", "--config", "nowhere.json", "--verbose");
+
+        Assert.Equal(ExitCodes.Failure, quiet.ExitCode);
+        Assert.Single(quiet.Error.Trim().Split('\n'));
+        Assert.Contains("CliException", verbose.Error);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Contoso.Etl.TestSupport;
+
+/// <summary>An empty database of the app's own provider for one test, deleted on dispose.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string connectionString) => ConnectionString = connectionString;
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask;
+        return new TestDatabase($"Data Source={Path.Combine(Path.GetTempPath(), $"Contoso.Etl-tests-{Guid.NewGuid():N}.db")};Pooling=False");
+    }
+
+    /// <summary>The rows of the users table as "id|email|name|created_at (UTC, ISO 8601)", ordered by id.</summary>
+    public async Task<IReadOnlyList<string>> ReadUsersAsync()
+    {
+        await using var connection = Open();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, email, name, created_at FROM users ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            var createdAt = reader.GetValue(3) is DateTime timestamp
+                ? timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)
+                : reader.GetString(3);
+            rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}|{createdAt}");
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var path = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        foreach (var file in new[] { path, $"{path}-wal", $"{path}-shm" })
+        {
+            File.Delete(file);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private SqliteConnection Open() => new(ConnectionString);
+}

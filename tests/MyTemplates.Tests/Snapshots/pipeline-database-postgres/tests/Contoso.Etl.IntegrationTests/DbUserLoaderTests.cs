@@ -1,0 +1,55 @@
+using Contoso.Etl.Config;
+using Contoso.Etl.Loaders;
+using Contoso.Etl.Models;
+using Contoso.Etl.TestSupport;
+using Microsoft.Extensions.Options;
+
+namespace Contoso.Etl.IntegrationTests;
+
+/// <summary>The loader against a real database of the configured provider.</summary>
+public sealed class DbUserLoaderTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Created = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    private TestDatabase database = null!;
+    private DbUserLoader loader = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        loader = new DbUserLoader(Options.Create(new PipelineOptions { ConnectionString = database.ConnectionString }));
+        await loader.EnsureSchemaAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    [Fact]
+    public async Task The_table_is_created_when_missing_and_kept_when_present()
+    {
+        await loader.EnsureSchemaAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await database.ReadUsersAsync());
+    }
+
+    [Fact]
+    public async Task A_later_row_with_the_same_id_overwrites_an_earlier_one_in_and_across_batches()
+    {
+        await loader.WriteBatchAsync([new("u1", "a@x.io", "A", Created), new("u2", "b@x.io", "B", Created), new("u1", "a2@x.io", "A2", Created)]);
+        await loader.WriteBatchAsync([new("u2", "b2@x.io", "B2", Created.AddHours(1))]);
+
+        Assert.Equal(
+            ["u1|a2@x.io|A2|2024-01-02T03:04:05.0000000Z", "u2|b2@x.io|B2|2024-01-02T04:04:05.0000000Z"],
+            await database.ReadUsersAsync());
+    }
+
+    [Fact]
+    public async Task Loading_the_same_rows_twice_gives_the_same_table()
+    {
+        User[] batch = [new("u1", "a@x.io", "A", Created), new("u2", "b@x.io", "B", Created)];
+        await loader.WriteBatchAsync(batch);
+        var first = await database.ReadUsersAsync();
+
+        await loader.WriteBatchAsync(batch);
+
+        Assert.Equal(first, await database.ReadUsersAsync());
+    }
+}

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using Contoso.Etl.Models;
+using Contoso.Etl.Pipeline;
+using Sylvan.Data.Csv;
+
+namespace Contoso.Etl.Extractors;
+
+/// <summary>
+/// Reads users from a CSV file with full CSV syntax (quoted fields with commas, quotes and line breaks;
+/// UTF-8 with or without a byte-order mark; LF or CRLF). Columns are found by header name, ignoring
+/// case; other columns are ignored.
+/// </summary>
+public sealed class CsvFileExtractor(string path) : IExtractor
+{
+    public static readonly string[] RequiredColumns = ["id", "email", "name", "created_at"];
+
+    public string Description => path;
+
+    public async IAsyncEnumerable<SourceRow> ExtractAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        CsvDataReader reader;
+        try
+        {
+            var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 64 * 1024, MaxBufferSize = 16 * 1024 * 1024 };
+            reader = await CsvDataReader.CreateAsync(path, options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new PipelineException($"Cannot read the input file '{path}': {exception.Message}", ExitCodes.Usage, exception);
+        }
+
+        await using (reader)
+        {
+            var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            var ordinals = RequiredColumns.Select(column => Array.FindIndex(header, name => string.Equals(name.Trim(), column, StringComparison.OrdinalIgnoreCase))).ToArray();
+            if (Array.IndexOf(ordinals, -1) is var missing and >= 0)
+            {
+                throw new PipelineException(
+                    $"The input file '{path}' has no '{RequiredColumns[missing]}' column (its columns: {string.Join(", ", header)}).",
+                    ExitCodes.Usage);
+            }
+
+            long number = 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                number++;
+                var fields = new string[reader.RowFieldCount];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = reader.GetString(i);
+                }
+
+                yield return new SourceRow(number, Field(ordinals[0]), Field(ordinals[1]), Field(ordinals[2]), Field(ordinals[3]), header, fields);
+
+                string Field(int ordinal) => ordinal < fields.Length ? fields[ordinal] : "";
+            }
+        }
+    }
+}

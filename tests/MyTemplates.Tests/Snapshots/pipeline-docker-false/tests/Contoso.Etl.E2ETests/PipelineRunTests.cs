@@ -1,0 +1,123 @@
+using Contoso.Etl.Pipeline;
+using Contoso.Etl.TestSupport;
+using Microsoft.Extensions.Configuration;
+
+namespace Contoso.Etl.E2ETests;
+
+/// <summary>The whole app, from the command line to the database, as <c>dotnet run</c> would run it.</summary>
+public sealed class PipelineRunTests : IAsyncLifetime
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("contoso-etl-e2e-").FullName;
+    private TestDatabase database = null!;
+
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_sample_loads_every_valid_row_rejects_the_rest_and_a_rerun_changes_nothing()
+    {
+        var input = Path.Combine(directory, "users.csv");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "samples", "users.csv"), input);
+
+        var first = await RunAsync("--input", input);
+        var table = await database.ReadUsersAsync();
+        var rejected = File.ReadAllLines(Path.Combine(directory, "users.rejected.csv"));
+
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
+        Assert.Equal("id,email,name,created_at,reason", rejected[0]);
+        Assert.Equal(5, rejected.Length - 1);
+        Assert.Contains("read: 12, loaded: 7, rejected: 5", first.Output);
+        Assert.Equal(6, table.Count); // u001 appears twice; the later row wins
+        Assert.Contains("u001|ada.lovelace@example.com|Ada King|2024-03-01T09:30:00.0000000Z", table);
+
+        var second = await RunAsync("--input", input);
+
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Equal(table, await database.ReadUsersAsync());
+    }
+
+    [Fact]
+    public async Task Many_batches_load_every_row()
+    {
+        var input = new UserCsv().ValidRows(2_500).WriteTo(directory);
+
+        var result = await RunAsync(["--input", input], ("Pipeline:BatchSize", "1000"), ("Pipeline:ChannelCapacity", "100"));
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("read: 2500, loaded: 2500, rejected: 0", result.Output);
+        Assert.Equal(2_500, (await database.ReadUsersAsync()).Count);
+        Assert.False(File.Exists(Path.Combine(directory, "users.rejected.csv")));
+    }
+
+    [Fact]
+    public async Task A_missing_column_stops_the_run_with_exit_2_before_anything_is_loaded()
+    {
+        var input = new UserCsv().WithHeader("id", "mail", "name", "created_at").Row("u1", "a@b.co", "A", "2024-01-01T00:00:00Z").WriteTo(directory);
+
+        var result = await RunAsync("--input", input);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("'email'", result.Error);
+        await Assert.ThrowsAnyAsync<Exception>(database.ReadUsersAsync); // not even the table was created
+    }
+
+    [Theory]
+    [InlineData("--no-such-option")]
+    [InlineData("--source", "api")]
+    [InlineData("--source", "ftp")]
+    public async Task A_wrong_command_line_is_exit_2_with_usage_on_stderr(params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("Usage:", result.Error);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task An_invalid_setting_stops_the_run_naming_the_key()
+    {
+        var input = new UserCsv().ValidRows(1).WriteTo(directory);
+
+        var result = await RunAsync(["--input", input], ("Pipeline:BatchSize", "0"));
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("Pipeline:BatchSize", result.Error);
+    }
+
+    [Fact]
+    public async Task Users_can_come_from_the_api_instead()
+    {
+        using var api = new FakeUsersApi(
+        [
+            FakeUsersApi.User("a1", "a@example.com", "A", "2024-01-01T00:00:00Z"),
+            FakeUsersApi.User("a2", "broken", "B", "2024-01-01T00:00:00Z"),
+        ]);
+
+        var result = await RunAsync("--source", "api", "--url", api.BaseAddress.ToString(), "--rejects", Path.Combine(directory, "api.rejected.csv"));
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("read: 2, loaded: 1, rejected: 1", result.Output);
+        Assert.Equal(["a1|a@example.com|A|2024-01-01T00:00:00.0000000Z"], await database.ReadUsersAsync());
+    }
+
+    private Task<RunResult> RunAsync(params string[] args) => RunAsync(args, []);
+
+    private async Task<RunResult> RunAsync(string[] args, params (string Key, string Value)[] settings)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await PipelineApp.RunAsync(args, output, error, builder => builder.Configuration.AddInMemoryCollection(
+            [KeyValuePair.Create<string, string?>("ConnectionStrings:Default", database.ConnectionString),
+             .. settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value))]),
+            TestContext.Current.CancellationToken);
+        return new RunResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    private sealed record RunResult(int ExitCode, string Output, string Error);
+}

@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace Contoso.Etl.Models;
+
+/// <summary>What a run did. Every row read was either loaded or rejected, unless the run was cancelled midway.</summary>
+public sealed record PipelineSummary(long Read, long Loaded, long Rejected, TimeSpan Elapsed, bool Cancelled)
+{
+    public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"read: {Read}, loaded: {Loaded}, rejected: {Rejected}, elapsed: {Elapsed.TotalSeconds:0.000} s, rows/s: {RowsPerSecond:0}{(Cancelled ? " (cancelled: rows read but neither loaded nor rejected were not committed)" : "")}");
+}

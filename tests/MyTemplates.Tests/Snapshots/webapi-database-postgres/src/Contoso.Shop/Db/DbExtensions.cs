@@ -1,0 +1,48 @@
+using Contoso.Shop.Config;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Contoso.Shop.Db;
+
+public static class DbExtensions
+{
+    public static IServiceCollection AddDb(this IServiceCollection services)
+    {
+        // A pooled DbContext: cheap to rent per request, which matters on hot read paths.
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+        {
+            var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            options.UseNpgsql(connectionString);
+
+            // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+            // and the exception handler logs anything else once. EF Core's own error log would say it twice.
+            options.ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
+
+        return services;
+    }
+
+    /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is true.</summary>
+    public static async Task InitializeDbAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!options.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

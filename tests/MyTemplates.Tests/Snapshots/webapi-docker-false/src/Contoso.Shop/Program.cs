@@ -1,0 +1,30 @@
+using Contoso.Shop.Api;
+using Contoso.Shop.Api.Routes;
+using Contoso.Shop.Config;
+using Contoso.Shop.Db;
+using Contoso.Shop.Repositories;
+using Contoso.Shop.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Settings: options bound from configuration and validated at start-up.
+builder.AddAppSettings();
+
+// Data: the DbContext and its health check.
+builder.Services.AddDb();
+
+// Repositories and services: data access and business rules.
+builder.Services.AddRepositories();
+builder.Services.AddServices();
+
+// HTTP: problem details, validation, correlation ids, OpenAPI and authentication.
+builder.AddApi();
+
+var app = builder.Build();
+
+await app.Services.InitializeDbAsync();
+
+app.UseApi();
+app.MapApiRoutes();
+
+await app.RunAsync();

@@ -1,0 +1,28 @@
+namespace Contoso.Shop.Api.Middleware;
+
+/// <summary>
+/// Gives every request a correlation id (the caller's <c>X-Correlation-ID</c> header, else the
+/// request's trace identifier), returns it on the response and adds it to every log line of the request.
+/// </summary>
+public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+{
+    public const string HeaderName = "X-Correlation-ID";
+    private const int MaxLength = 128;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var correlationId = context.Request.Headers[HeaderName].ToString();
+        if (string.IsNullOrWhiteSpace(correlationId) || correlationId.Length > MaxLength)
+        {
+            correlationId = context.TraceIdentifier;
+        }
+
+        context.TraceIdentifier = correlationId;
+        context.Response.Headers[HeaderName] = correlationId;
+
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        {
+            await next(context);
+        }
+    }
+}
