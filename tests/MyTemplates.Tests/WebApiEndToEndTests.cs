@@ -85,6 +85,29 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
         }
     }
 
+    [Fact]
+    public async Task Generated_architecture_test_fails_when_a_lower_layer_references_a_higher_one()
+    {
+        using var temp = new TempDirectory("webapi-layers");
+        var solution = new GeneratedSolution(await pack.InstantiateAsync(temp, "myapp-webapi", Scenarios.WebApiName, "--no-restore"));
+        File.WriteAllText(solution.PathOf($"src/{Scenarios.WebApiName}/Db/LayerViolation.cs"), $$"""
+            namespace {{Scenarios.WebApiName}}.Db;
+
+            public static class LayerViolation
+            {
+                public static Type Service => typeof(Services.UserService);
+            }
+
+            """);
+
+        var result = await ProcessRunner.DotnetAsync(solution.Root, TimeSpan.FromMinutes(10),
+            "test", "--project", $"tests/{Scenarios.WebApiName}.UnitTests", "-p:UseSharedCompilation=false");
+
+        Assert.True(result.ExitCode != 0, $"The architecture test let Db reference Services:\n{result}");
+        Assert.Contains("references a higher layer", result.Output);
+        Assert.Contains("LayerViolation", result.Output);
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task SpeakToTheUsersApiAsync(HttpClient http, RunningApp app)

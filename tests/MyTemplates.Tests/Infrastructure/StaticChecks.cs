@@ -28,6 +28,14 @@ public static partial class StaticChecks
             }
         }
 
+        // The generated README's commands name project folders that must exist in this layout.
+        var readme = await File.ReadAllTextAsync(solution.PathOf("README.md"), TestContext.Current.CancellationToken);
+        foreach (Match path in ReadmeProjectPath().Matches(readme))
+        {
+            Assert.True(Directory.Exists(solution.PathOf(path.Groups["path"].Value)),
+                $"README.md names '{path.Groups["path"].Value}', which the solution does not have");
+        }
+
         var dockerfile = solution.PathOf("Dockerfile");
         if (File.Exists(dockerfile))
         {
@@ -66,4 +74,7 @@ public static partial class StaticChecks
     // Paths a workflow step hands to dotnet: "dotnet publish src/X --configuration ..." and the like.
     [GeneratedRegex(@"dotnet (?:publish|pack|build|test) (?<path>[^\s-][^\s]*)")]
     private static partial Regex WorkflowPath();
+
+    [GeneratedRegex(@"(?:--project|dotnet (?:publish|pack)) (?<path>[^\s-][^\s]*/)")]
+    private static partial Regex ReadmeProjectPath();
 }
