@@ -90,6 +90,14 @@ public sealed class CliEndToEndTests(TemplatePack pack)
         var stdinTotal = JsonDocument.Parse(stdin.StandardOutput).RootElement.GetProperty("total");
         Assert.Equal(await WcTotalAsync(work, [files[0]]), (stdinTotal.GetProperty("lines").GetInt64(), stdinTotal.GetProperty("words").GetInt64(), stdinTotal.GetProperty("bytes").GetInt64()));
 
+        // SIGTERM while it waits on stdin: a prompt stop with exit code 130 and a short message.
+        await using (var waiting = RunningApp.Start(app, ["process", "-"], work, new Dictionary<string, string?>(), holdStandardInput: true))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+            Assert.Equal(130, await waiting.TerminateAsync(TimeSpan.FromSeconds(10)));
+            Assert.Contains("Cancelled.", waiting.Output);
+        }
+
         var missing = await RunAsync(app, work, "process", "no-such-file.txt");
         Assert.True(missing.ExitCode == 1 && missing.StandardError.Contains("no-such-file.txt", StringComparison.Ordinal), missing.ToString());
     }

@@ -31,11 +31,25 @@ public sealed class RunningApp : IAsyncDisposable
         }
     }
 
-    public static RunningApp Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
+    public static RunningApp Start(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment, bool holdStandardInput = false)
     {
         var process = new Process { StartInfo = ProcessRunner.CreateStartInfo(fileName, arguments, workingDirectory, environment) };
+        process.StartInfo.RedirectStandardInput = holdStandardInput; // an open, silent stdin: reads block until the app is stopped
         process.Start();
         return new RunningApp(process);
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager or `kill` would, and returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var kill = await ProcessRunner.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            Path.GetTempPath(), TimeSpan.FromSeconds(10));
+        Assert.True(kill.ExitCode == 0, kill.ToString());
+        using var wait = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(wait.Token);
+        process.WaitForExit();
+        return process.ExitCode;
     }
 
     /// <summary>Polls <paramref name="url"/> until it answers 200, failing with the app's output if it exits or the time runs out.</summary>

@@ -33,6 +33,9 @@ public static class WordCounter
             while (true)
             {
                 var read = await stream.ReadAsync(buffer.AsMemory(carried, BufferSize - carried), cancellationToken);
+
+                // A signal can end a blocked read early (stdin returns 0): that is a cancellation, not the end of the input.
+                cancellationToken.ThrowIfCancellationRequested();
                 bytes += read;
                 var available = carried + read;
                 var consumed = state.Add(buffer.AsSpan(0, available), isFinalBlock: read == 0);
