@@ -24,33 +24,26 @@ public static class WordCounter
 
     public static async Task<Counts> CountAsync(Stream stream, IProgress<long>? bytesRead = null, CancellationToken cancellationToken = default)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
+        // Not pooled: a read abandoned on cancellation may still write into it.
+        var buffer = new byte[BufferSize];
+        var state = new State();
+        var carried = 0; // bytes of a UTF-8 sequence cut by the end of the previous block
+        long bytes = 0;
+        while (true)
         {
-            var state = new State();
-            var carried = 0; // bytes of a UTF-8 sequence cut by the end of the previous block
-            long bytes = 0;
-            while (true)
+            // Some streams (stdin) ignore the token while blocked in a read: stop waiting for them when it is cancelled.
+            var read = await stream.ReadAsync(buffer.AsMemory(carried, BufferSize - carried), cancellationToken)
+                .AsTask().WaitAsync(cancellationToken);
+            bytes += read;
+            var available = carried + read;
+            var consumed = state.Add(buffer.AsSpan(0, available), isFinalBlock: read == 0);
+            carried = available - consumed;
+            buffer.AsSpan(consumed, carried).CopyTo(buffer);
+            bytesRead?.Report(read);
+            if (read == 0)
             {
-                var read = await stream.ReadAsync(buffer.AsMemory(carried, BufferSize - carried), cancellationToken);
-
-                // A signal can end a blocked read early (stdin returns 0): that is a cancellation, not the end of the input.
-                cancellationToken.ThrowIfCancellationRequested();
-                bytes += read;
-                var available = carried + read;
-                var consumed = state.Add(buffer.AsSpan(0, available), isFinalBlock: read == 0);
-                carried = available - consumed;
-                buffer.AsSpan(consumed, carried).CopyTo(buffer);
-                bytesRead?.Report(read);
-                if (read == 0)
-                {
-                    return new Counts(state.Lines, state.Words, bytes);
-                }
+                return new Counts(state.Lines, state.Words, bytes);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
