@@ -76,10 +76,11 @@ public sealed partial class TemplatePack : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         workspace.Dispose();
-        await Task.CompletedTask;
+        instantiateGate.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [GeneratedRegex(@"(?im)^.*\b(warning|error)\b.*$")]

@@ -6,7 +6,7 @@ namespace Contoso.Tool.Commands;
 
 public static class InitCommand
 {
-    public static Command Create(GlobalOptions global, CliContext context)
+    public static Command Create(CliContext context)
     {
         var directory = new Argument<string?>("dir")
         {

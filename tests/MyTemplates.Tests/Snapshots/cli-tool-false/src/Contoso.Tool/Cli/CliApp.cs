@@ -16,7 +16,7 @@ public static class CliApp
         {
             global.Verbose,
             global.Config,
-            InitCommand.Create(global, context),
+            InitCommand.Create(context),
             ProcessCommand.Create(global, context),
         };
 
