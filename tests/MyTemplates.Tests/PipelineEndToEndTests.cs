@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using MyTemplates.Tests.Infrastructure;
 
@@ -80,6 +82,8 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
             File.WriteAllText(missingColumn, "id,name,created_at\nx,y,2024-01-01T00:00:00Z\n");
             var bad = await RunAsync(output, scenario.ProjectName, work, environment, "--input", missingColumn);
             Assert.True(bad.ExitCode == 2 && bad.StandardError.Contains("'email'", StringComparison.Ordinal), bad.ToString());
+
+            await KilledAndCancelledRunsLeaveWholeBatchesAsync(output, scenario.ProjectName, work, environment, query);
         }
         finally
         {
@@ -87,6 +91,65 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
             {
                 await Postgres.PsqlAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             }
+        }
+    }
+
+    /// <summary>
+    /// A run killed outright midway leaves only whole batches, and running it again completes the table;
+    /// SIGTERM midway stops after the batch being written, exit 130, and the summary counts what the table holds.
+    /// </summary>
+    private static async Task KilledAndCancelledRunsLeaveWholeBatchesAsync(
+        string output, string project, string work, Dictionary<string, string?> environment, Func<string, Task<string>> query)
+    {
+        const int rows = 1_000_000, batch = 1_000;
+        var input = Path.Combine(work, "large.csv");
+        using (var writer = new StreamWriter(input))
+        {
+            writer.Write("id,email,name,created_at\n");
+            for (var i = 0; i < rows; i++)
+            {
+                writer.Write($"k{i},user{i}@example.com,User {i},2024-01-01T00:00:00Z\n");
+            }
+        }
+
+        // Every row valid and every id distinct: a committed state holds a multiple of the batch size.
+        var settings = new Dictionary<string, string?>(environment) { ["Pipeline__BatchSize"] = batch.ToString(CultureInfo.InvariantCulture) };
+        string[] args = [Path.Combine(output, $"{project}.dll"), "--input", input];
+        await query("DELETE FROM users");
+
+        await using (var killed = RunningApp.Start("dotnet", args, work, settings))
+        {
+            await WaitForRowsAsync(killed, query);
+            await killed.KillAsync();
+        }
+
+        var afterKill = long.Parse(await query("SELECT count(*) FROM users"), CultureInfo.InvariantCulture);
+        Assert.True(afterKill is > 0 and < rows && afterKill % batch == 0, $"{afterKill} rows after the kill");
+
+        var rerun = await ProcessRunner.RunAsync("dotnet", args, work, Timeout, settings, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Equal($"{rows}", await query("SELECT count(*) FROM users"));
+        Assert.Equal("0", await query("SELECT count(*) FROM (SELECT id FROM users GROUP BY id HAVING count(*) > 1) AS duplicates"));
+
+        await query("DELETE FROM users");
+        await using var stopped = RunningApp.Start("dotnet", args, work, settings);
+        await WaitForRowsAsync(stopped, query);
+        Assert.Equal(130, await stopped.TerminateAsync(Timeout));
+        var summary = Summary().Match(stopped.Output);
+        Assert.True(summary.Success, stopped.Output);
+        var (read, loaded, rejected) = (long.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(summary.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(summary.Groups[3].Value, CultureInfo.InvariantCulture));
+        Assert.True(loaded is > 0 and < rows && loaded % batch == 0 && rejected == 0 && read == loaded, stopped.Output);
+        Assert.Equal($"{loaded}", await query("SELECT count(*) FROM users"));
+    }
+
+    private static async Task WaitForRowsAsync(RunningApp app, Func<string, Task<string>> query)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await query("SELECT count(*) FROM users") == "0")
+        {
+            Assert.False(app.HasExited, $"The app exited before loading a batch:\n{app.Output}");
+            Assert.True(deadline.Elapsed < Timeout, $"No rows within {Timeout}:\n{app.Output}");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 

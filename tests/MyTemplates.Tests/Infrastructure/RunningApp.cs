@@ -52,6 +52,15 @@ public sealed class RunningApp : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Kills the process outright (SIGKILL), as a crash or the OOM killer would: no handler runs.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    public bool HasExited => process.HasExited;
+
     /// <summary>Polls <paramref name="url"/> until it answers 200, failing with the app's output if it exits or the time runs out.</summary>
     public async Task WaitUntilOkAsync(HttpClient http, string url, TimeSpan timeout)
     {

@@ -1,6 +1,10 @@
+using Contoso.Etl.Loaders;
+using Contoso.Etl.Models;
 using Contoso.Etl.Pipeline;
 using Contoso.Etl.TestSupport;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Contoso.Etl.E2ETests;
 
@@ -46,12 +50,28 @@ public sealed class PipelineRunTests : IAsyncLifetime
     {
         var input = new UserCsv().ValidRows(2_500).WriteTo(directory);
 
-        var result = await RunAsync(["--input", input], ("Pipeline:BatchSize", "1000"), ("Pipeline:ChannelCapacity", "100"));
+        var result = await RunAsync(["--input", input], ("Pipeline:BatchSize", "1000"), ("Pipeline:QueuedBatches", "1"));
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("read: 2500, loaded: 2500, rejected: 0", result.Output);
         Assert.Equal(2_500, (await database.ReadUsersAsync()).Count);
         Assert.False(File.Exists(Path.Combine(directory, "users.rejected.csv")));
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_after_the_batch_being_written_and_the_summary_counts_what_was_committed()
+    {
+        var input = new UserCsv().ValidRows(4_000).Row("bad", "not-an-email", "B", "2024-01-01T00:00:00Z").WriteTo(directory);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        // Ctrl+C arrives while the first batch is being written.
+        var result = await RunAsync(["--input", input], cancellation.Token, builder => builder.Services.AddSingleton<ILoader>(provider =>
+            new CancelWhileWriting(ActivatorUtilities.CreateInstance<DbUserLoader>(provider), cancellation)), ("Pipeline:BatchSize", "1000"));
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains("read: 1000, loaded: 1000, rejected: 0", result.Output);
+        Assert.Equal(1_000, (await database.ReadUsersAsync()).Count);
+        Assert.False(File.Exists(Path.Combine(directory, "users.rejected.csv"))); // the invalid row was in a batch never committed
     }
 
     [Fact]
@@ -108,15 +128,34 @@ public sealed class PipelineRunTests : IAsyncLifetime
 
     private Task<RunResult> RunAsync(params string[] args) => RunAsync(args, []);
 
-    private async Task<RunResult> RunAsync(string[] args, params (string Key, string Value)[] settings)
+    private Task<RunResult> RunAsync(string[] args, params (string Key, string Value)[] settings) =>
+        RunAsync(args, TestContext.Current.CancellationToken, _ => { }, settings);
+
+    private async Task<RunResult> RunAsync(
+        string[] args, CancellationToken cancellationToken, Action<HostApplicationBuilder> configure, params (string Key, string Value)[] settings)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await PipelineApp.RunAsync(args, output, error, builder => builder.Configuration.AddInMemoryCollection(
-            [KeyValuePair.Create<string, string?>("ConnectionStrings:Default", database.ConnectionString),
-             .. settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value))]),
-            TestContext.Current.CancellationToken);
+        var exitCode = await PipelineApp.RunAsync(args, output, error, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(
+                [KeyValuePair.Create<string, string?>("ConnectionStrings:Default", database.ConnectionString),
+                 .. settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value))]);
+            configure(builder);
+        }, cancellationToken);
         return new RunResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The real loader, cancelling the run while its first batch is being written.</summary>
+    private sealed class CancelWhileWriting(ILoader loader, CancellationTokenSource cancellation) : ILoader
+    {
+        public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => loader.EnsureSchemaAsync(cancellationToken);
+
+        public async Task WriteBatchAsync(IReadOnlyList<User> batch)
+        {
+            await cancellation.CancelAsync();
+            await loader.WriteBatchAsync(batch);
+        }
     }
 
     private sealed record RunResult(int ExitCode, string Output, string Error);

@@ -7,8 +7,8 @@ using Npgsql;
 namespace Contoso.Etl.Loaders;
 
 /// <summary>
-/// Loads users into the <c>users</c> table with plain ADO.NET: one prepared upsert reused for every
-/// row of a batch, one transaction per batch.
+/// Loads users into the <c>users</c> table: one transaction per batch, an upsert by id, so a later row
+/// with the same id overwrites an earlier one and a rerun of the same input changes nothing.
 /// </summary>
 public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
 {

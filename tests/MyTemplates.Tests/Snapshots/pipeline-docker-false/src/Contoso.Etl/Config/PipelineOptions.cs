@@ -13,6 +13,6 @@ public sealed class PipelineOptions
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 10_000;
 
-    [Range(1, 1_000_000)]
-    public int ChannelCapacity { get; set; } = 20_000;
+    [Range(1, 100)]
+    public int QueuedBatches { get; set; } = 1;
 }

@@ -11,9 +11,11 @@ using Microsoft.Extensions.Options;
 namespace Contoso.Etl.Pipeline;
 
 /// <summary>
-/// Extract → transform → load, as three stages that run at the same time and hand rows on through
-/// bounded channels: a slow stage makes the others wait, so memory stays bounded. Rows are loaded in
-/// batches, one transaction each; cancelling stops after the batch being written is committed.
+/// Extract → transform → load, streaming: rows are read and cleaned one at a time into batches, while
+/// the batch before is being loaded. Whole batches are handed on through a bounded channel, so a slow
+/// database makes the reader wait and memory stays bounded however large the source is. Each batch is
+/// loaded in one transaction and only then are its rejected rows written, so the summary, the table and
+/// the reject file always agree; cancelling stops after the batch being written is committed.
 /// </summary>
 public sealed partial class EtlPipeline(
     IExtractor extractor,
@@ -22,6 +24,8 @@ public sealed partial class EtlPipeline(
     IOptions<PipelineOptions> options,
     ILogger<EtlPipeline> logger)
 {
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
     public async Task<PipelineSummary> RunAsync(RejectWriter rejects, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -33,66 +37,36 @@ public sealed partial class EtlPipeline(
         var hasRows = await source.MoveNextAsync();
         await loader.EnsureSchemaAsync(cancellationToken);
 
-        var channelOptions = new BoundedChannelOptions(settings.ChannelCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true };
-        var rows = Channel.CreateBounded<SourceRow>(channelOptions);
-        var users = Channel.CreateBounded<User>(channelOptions);
-        long read = 0;
-
-        var extract = Task.Run(async () =>
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(settings.QueuedBatches)
         {
-            try
-            {
-                for (var more = hasRows; more; more = await source.MoveNextAsync())
-                {
-                    await rows.Writer.WriteAsync(source.Current, cancellationToken);
-                    Interlocked.Increment(ref read);
-                }
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        var extractAndTransform = Task.Run(
+            () => ExtractAndTransformAsync(source, hasRows, settings.BatchSize, batches.Writer, cancellationToken), CancellationToken.None);
 
-                rows.Writer.TryComplete();
-            }
-            catch (Exception exception)
-            {
-                rows.Writer.TryComplete(exception);
-            }
-        }, CancellationToken.None);
-
-        var transform = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var row in rows.Reader.ReadAllAsync(cancellationToken))
-                {
-                    var result = transformer.Transform(row);
-                    if (result.User is { } user)
-                    {
-                        await users.Writer.WriteAsync(user, cancellationToken);
-                    }
-                    else
-                    {
-                        await rejects.WriteAsync(row, result.RejectReason!);
-                    }
-                }
-
-                users.Writer.TryComplete();
-            }
-            catch (Exception exception)
-            {
-                users.Writer.TryComplete(exception);
-            }
-        }, CancellationToken.None);
-
-        var loaded = 0L;
+        long loaded = 0;
+        var lastProgress = TimeSpan.Zero;
         var cancelled = false;
-        var batch = new List<User>(settings.BatchSize);
         try
         {
-            await foreach (var user in users.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                batch.Add(user);
-                if (batch.Count == settings.BatchSize)
+                cancellationToken.ThrowIfCancellationRequested(); // a batch already waiting is not started once cancelled
+
+                // Not cancellable from here to the end of the batch: it is committed whole, then its rejects written.
+                await loader.WriteBatchAsync(batch.Users);
+                loaded += batch.Users.Count;
+                foreach (var (row, reason) in batch.Rejects)
                 {
-                    loaded += await CommitAsync(batch);
-                    LogProgress(Interlocked.Read(ref read), loaded, rejects.Count);
+                    await rejects.WriteAsync(row, reason);
+                }
+
+                if (stopwatch.Elapsed - lastProgress >= ProgressInterval)
+                {
+                    lastProgress = stopwatch.Elapsed;
+                    LogProgress(loaded + rejects.Count, loaded, rejects.Count);
                 }
             }
         }
@@ -101,29 +75,66 @@ public sealed partial class EtlPipeline(
             cancelled = true;
         }
 
-        // The rows in hand form the last batch, also when cancelled: it is committed whole.
-        loaded += await CommitAsync(batch);
+        // The reader stops on the same token; wait for it so that the source is not disposed under it.
+        await extractAndTransform.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!cancelled)
         {
-            await Task.WhenAll(extract, transform);
+            await extractAndTransform; // surfaces its failure, if any
         }
 
-        return new PipelineSummary(cancelled ? loaded + rejects.Count : Interlocked.Read(ref read), loaded, rejects.Count, stopwatch.Elapsed, cancelled);
+        return new PipelineSummary(loaded + rejects.Count, loaded, rejects.Count, stopwatch.Elapsed, cancelled);
     }
 
-    private async Task<int> CommitAsync(List<User> batch)
+    private async Task ExtractAndTransformAsync(
+        IAsyncEnumerator<SourceRow> source, bool hasRows, int batchSize, ChannelWriter<Batch> output, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        try
         {
-            return 0;
-        }
+            var batch = new Batch(batchSize);
+            for (var more = hasRows; more; more = await source.MoveNextAsync())
+            {
+                var row = source.Current;
+                var result = transformer.Transform(row);
+                if (result.User is { } user)
+                {
+                    batch.Users.Add(user);
+                }
+                else
+                {
+                    batch.Rejects.Add((row, result.RejectReason!));
+                }
 
-        await loader.WriteBatchAsync(batch);
-        var count = batch.Count;
-        batch.Clear();
-        return count;
+                if (batch.Count == batchSize)
+                {
+                    await output.WriteAsync(batch, cancellationToken);
+                    batch = new Batch(batchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await output.WriteAsync(batch, cancellationToken);
+            }
+
+            output.TryComplete();
+        }
+        catch (Exception exception)
+        {
+            output.TryComplete(exception);
+            throw;
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read {Read} rows: {Loaded} loaded, {Rejected} rejected so far")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Read} rows so far: {Loaded} loaded, {Rejected} rejected")]
     private partial void LogProgress(long read, long loaded, long rejected);
+
+    /// <summary>The rows of one batch: the clean users to load and the rejected rows with their reasons.</summary>
+    private sealed class Batch(int capacity)
+    {
+        public List<User> Users { get; } = new(capacity);
+
+        public List<(SourceRow Row, string Reason)> Rejects { get; } = [];
+
+        public int Count => Users.Count + Rejects.Count;
+    }
 }

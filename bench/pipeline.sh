@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# myapp-pipeline benchmark: a generated users CSV (about 1.5% invalid rows) into SQLite by the generated
+# app, by the same rules in Python (csv module, sqlite3 executemany in batches of 10,000) and by the
+# sqlite3 shell's `.import` (which validates nothing), in one run, rounds interleaved so that all three
+# see the same machine. Prints wall time and peak memory side by side; asserts nothing. Then peak memory
+# for a five times larger file, to show it does not grow with the input.
+#   bench/pipeline.sh [rows, default 1000000] [rounds, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows="${1:-1000000}"
+rounds="${2:-3}"
+work="$(mktemp -d /tmp/mytemplates-bench-pipeline.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet pack src/MyTemplates -c Release -o "$work/nupkg" >/dev/null
+dotnet new install "$(ls "$work"/nupkg/MyTemplates.*.nupkg)" --debug:custom-hive "$work/hive" >/dev/null
+dotnet new myapp-pipeline -n Bench.Etl -o "$work/etl" --debug:custom-hive "$work/hive" >/dev/null
+dotnet publish "$work/etl/src/Bench.Etl" -c Release -o "$work/app" >/dev/null
+
+python3 bench/pipeline/generate_users.py "$rows" "$work/users.csv"
+python3 bench/pipeline/generate_users.py "$((rows * 5))" "$work/users-x5.csv"
+
+# Wall seconds and peak resident memory (MB) of one command, its output discarded.
+measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
+run_app() { rm -f "$work"/app.db*; ConnectionStrings__Default="Data Source=$work/app.db" measure "$work/app/Bench.Etl" --input "$1" --rejects "$work/app.rejected.csv"; }
+run_python() { rm -f "$work"/py.db*; measure python3 bench/pipeline/baseline.py "$work/users.csv" "$work/py.db" "$work/py.rejected.csv"; }
+run_import() { rm -f "$work"/import.db*; measure sqlite3 "$work/import.db" ".import --csv $work/users.csv users"; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+for _ in $(seq 1 "$rounds"); do
+  run_app "$work/users.csv" >>"$work/app.times"
+  run_python >>"$work/python.times"
+  run_import >>"$work/import.times"
+done
+
+app_s=$(cut -d' ' -f1 "$work/app.times" | median); app_mb=$(cut -d' ' -f2 "$work/app.times" | sort -n | tail -n 1)
+py_s=$(cut -d' ' -f1 "$work/python.times" | median); py_mb=$(cut -d' ' -f2 "$work/python.times" | sort -n | tail -n 1)
+imp_s=$(cut -d' ' -f1 "$work/import.times" | median); imp_mb=$(cut -d' ' -f2 "$work/import.times" | sort -n | tail -n 1)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
+
+echo "$rows rows into SQLite, median wall time of $rounds interleaved rounds, highest peak memory"
+printf '  %-44s %8s s %6s MB\n' "generated app (Bench.Etl)" "$app_s" "$app_mb"
+printf '  %-44s %8s s %6s MB   app is %s faster (goal: at least 3x)\n' "Python csv + sqlite3 executemany (baseline.py)" "$py_s" "$py_mb" "$(ratio "$py_s" "$app_s")"
+printf '  %-44s %8s s %6s MB   app takes %s its time (aim: at most 1x)\n' "sqlite3 .import, no validation" "$imp_s" "$imp_mb" "$(ratio "$app_s" "$imp_s")"
+
+same_table=$(cmp -s <(sqlite3 "$work/app.db" "SELECT * FROM users ORDER BY id") <(sqlite3 "$work/py.db" "SELECT * FROM users ORDER BY id") && echo yes || echo NO)
+same_rejects=$(cmp -s <(sort "$work/app.rejected.csv") <(sort "$work/py.rejected.csv") && echo yes || echo NO)
+echo "  app and baseline agree: table $same_table, reject file $same_rejects ($(sqlite3 "$work/app.db" "SELECT count(*) FROM users") rows, $(($(wc -l <"$work/app.rejected.csv") - 1)) rejected)"
+
+read -r big_s big_mb < <(run_app "$work/users-x5.csv")
+echo "$((rows * 5)) rows: generated app $big_s s, peak memory $big_mb MB (vs $app_mb MB for $rows rows; goal: at most 100 MB for both)"
