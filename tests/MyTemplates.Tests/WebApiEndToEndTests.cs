@@ -133,13 +133,34 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
             await http.PostAsync("/users", new StringContent($"{{\"email\":\"{new string('a', 2_000_000)}\"}}", Encoding.UTF8, "application/json"), Ct),
             HttpStatusCode.RequestEntityTooLarge);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/users/{id}", Ct)).StatusCode);
+        // The caller's correlation id comes back on the response and is on the request's log lines.
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/users/{id}") { Headers = { { "X-Correlation-ID", "pack-e2e-delete" } } };
+        var deleted = await http.SendAsync(delete, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal("pack-e2e-delete", deleted.Headers.GetValues("X-Correlation-ID").Single());
         await AssertProblemAsync(await http.GetAsync($"/users/{id}", Ct), HttpStatusCode.NotFound);
+        var deletedLog = await WaitForLogAsync(app, $"Deleted user {id}");
+        Assert.Contains("=> CorrelationId: pack-e2e-delete", deletedLog);
 
         var openApi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/users", out _));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/users/{id}", out _));
         Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The log entry (category line, scopes, message) holding <paramref name="text"/>, once the app has written it.</summary>
+    private static async Task<string> WaitForLogAsync(RunningApp app, string text)
+    {
+        for (var attempt = 0; attempt < 50 && !app.Output.Contains(text, StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        var lines = app.Output.Split('\n');
+        var at = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"No log line with '{text}':\n{app.Output}");
+        var start = Array.FindLastIndex(lines, at, line => line.Length > 0 && !char.IsWhiteSpace(line[0]));
+        return string.Join('\n', lines[start..(at + 1)]);
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)

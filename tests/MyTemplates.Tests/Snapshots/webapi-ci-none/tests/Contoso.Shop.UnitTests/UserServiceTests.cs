@@ -4,6 +4,7 @@ using Contoso.Shop.Models;
 using Contoso.Shop.Repositories;
 using Contoso.Shop.Services;
 using Contoso.Shop.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Contoso.Shop.UnitTests;
 
@@ -13,7 +14,7 @@ public sealed class UserServiceTests
     private readonly FixedClock clock = new(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
     private readonly UserService service;
 
-    public UserServiceTests() => service = new UserService(repository, clock);
+    public UserServiceTests() => service = new UserService(repository, clock, NullLogger<UserService>.Instance);
 
     [Fact]
     public async Task Create_trims_and_lower_cases_the_email_and_trims_the_name()

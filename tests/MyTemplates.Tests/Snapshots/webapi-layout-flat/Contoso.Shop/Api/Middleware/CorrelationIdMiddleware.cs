@@ -20,7 +20,9 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         context.TraceIdentifier = correlationId;
         context.Response.Headers[HeaderName] = correlationId;
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        // A message-template scope: console lines read "=> CorrelationId: ..." and structured
+        // providers (JSON console, OpenTelemetry) get a CorrelationId property.
+        using (logger.BeginScope("CorrelationId: {CorrelationId}", correlationId))
         {
             await next(context);
         }

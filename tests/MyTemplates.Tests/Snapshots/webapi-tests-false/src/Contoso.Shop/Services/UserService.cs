@@ -5,7 +5,7 @@ using Contoso.Shop.Repositories;
 namespace Contoso.Shop.Services;
 
 /// <summary>The business rules for users: e-mail addresses are stored trimmed, lower-case and unique.</summary>
-public sealed class UserService(IUserRepository users, TimeProvider clock)
+public sealed partial class UserService(IUserRepository users, TimeProvider clock, ILogger<UserService> logger)
 {
     public async Task<User?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await users.FindAsync(id, cancellationToken))?.ToModel();
@@ -29,6 +29,7 @@ public sealed class UserService(IUserRepository users, TimeProvider clock)
             UpdatedAt = now,
         };
         await users.AddAsync(user, cancellationToken);
+        LogCreated(user.Id);
         return user.ToModel();
     }
 
@@ -52,8 +53,16 @@ public sealed class UserService(IUserRepository users, TimeProvider clock)
         return updated?.ToModel();
     }
 
-    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-        users.DeleteAsync(id, cancellationToken);
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var deleted = await users.DeleteAsync(id, cancellationToken);
+        if (deleted)
+        {
+            LogDeleted(id);
+        }
+
+        return deleted;
+    }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
@@ -63,4 +72,10 @@ public sealed class UserService(IUserRepository users, TimeProvider clock)
         var ticks = clock.GetUtcNow().UtcTicks;
         return new DateTime(ticks - (ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created user {UserId}")]
+    private partial void LogCreated(Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted user {UserId}")]
+    private partial void LogDeleted(Guid userId);
 }
