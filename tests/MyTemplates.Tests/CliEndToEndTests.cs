@@ -98,6 +98,23 @@ public sealed class CliEndToEndTests(TemplatePack pack)
             Assert.Contains("Cancelled.", waiting.Output);
         }
 
+        // In a terminal: progress on stderr while a slow input is read, cleared before the results are printed.
+        await using (var terminal = await Terminal.StartAsync(work, $"{{ yes 'some words here' | head -c 3000000; sleep 3; }} | '{app}' process -; echo \"exit=$?\"; sleep 60"))
+        {
+            await terminal.WaitForAsync("MiB read", TimeSpan.FromSeconds(30));
+            var done = await terminal.WaitForAsync("exit=0", TimeSpan.FromSeconds(60));
+            Assert.Contains("total", done);
+            Assert.DoesNotContain("MiB read", done);
+        }
+
+        // Ctrl+C at the keyboard while it reads the terminal: exit code 130 and a short message.
+        await using (var terminal = await Terminal.StartAsync(work, $"'{app}' process -; echo \"exit=$?\"; sleep 60"))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+            await terminal.SendKeysAsync("C-c");
+            Assert.Contains("Cancelled.", await terminal.WaitForAsync("exit=130", TimeSpan.FromSeconds(30)));
+        }
+
         var missing = await RunAsync(app, work, "process", "no-such-file.txt");
         Assert.True(missing.ExitCode == 1 && missing.StandardError.Contains("no-such-file.txt", StringComparison.Ordinal), missing.ToString());
     }
