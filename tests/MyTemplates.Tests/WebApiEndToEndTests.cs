@@ -83,6 +83,41 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
                 await Postgres.PsqlAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             }
         }
+
+        if (jwt)
+        {
+            await UserJwtsTokensWorkInDevelopmentAsync(project, temp);
+        }
+    }
+
+    /// <summary>
+    /// The development path the README describes: <c>dotnet user-jwts create</c> keeps a signing key in user
+    /// secrets and prints a token; the app, run in Development, accepts it. User secrets go to a private folder.
+    /// </summary>
+    private static async Task UserJwtsTokensWorkInDevelopmentAsync(string project, TempDirectory temp)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["APPDATA"] = Directory.CreateDirectory(Path.Combine(temp.Path, "appdata")).FullName, // where user secrets live
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        };
+        var projectDirectory = Path.GetDirectoryName(project)!;
+        var created = await ProcessRunner.RunAsync("dotnet", ["user-jwts", "create", "--project", project, "--output", "token"], projectDirectory,
+            TimeSpan.FromMinutes(2), environment, cancellationToken: Ct);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var token = created.StandardOutput.Trim();
+
+        var port = RunningApp.FreePort();
+        var output = Path.Combine(projectDirectory, "bin", "Debug", "net10.0");
+        await using var app = RunningApp.Start("dotnet", [Path.GetFileName(Path.ChangeExtension(project, ".dll")), "--urls", $"http://127.0.0.1:{port}"],
+            output, environment);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        await app.WaitUntilOkAsync(http, "/health/ready", TimeSpan.FromSeconds(90));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/users", new { email = "jwt@example.com", name = "J" }, Ct)).StatusCode);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var response = await http.PostAsJsonAsync("/users", new { email = "jwt@example.com", name = "J" }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}\n{app.Output}");
     }
 
     [Fact]
