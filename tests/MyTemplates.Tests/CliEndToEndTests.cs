@@ -117,6 +117,12 @@ public sealed class CliEndToEndTests(TemplatePack pack)
 
         var missing = await RunAsync(app, work, "process", "no-such-file.txt");
         Assert.True(missing.ExitCode == 1 && missing.StandardError.Contains("no-such-file.txt", StringComparison.Ordinal), missing.ToString());
+
+        // A file that exists but cannot be read (permissions do not stop root; the first page of /proc/self/mem does):
+        // the message names it, the other files are still counted, and the exit code is 1.
+        var unreadable = await RunAsync(app, work, "process", "docs", "/proc/self/mem", "--format", "json");
+        Assert.True(unreadable.ExitCode == 1 && unreadable.StandardError.Contains("/proc/self/mem", StringComparison.Ordinal), unreadable.ToString());
+        Assert.Equal(total.GetRawText(), JsonDocument.Parse(unreadable.StandardOutput).RootElement.GetProperty("total").GetRawText());
     }
 
     /// <summary>UTF-8 text of the kinds wc distinguishes: tabs, CRLF, several scripts, no-break and other Unicode spaces, no final newline, an empty file.</summary>
