@@ -121,6 +121,23 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
     }
 
     [Fact]
+    public async Task Generated_postgres_tests_without_a_server_or_docker_fail_and_say_so()
+    {
+        using var temp = new TempDirectory("webapi-postgres-no-server");
+        var solution = new GeneratedSolution(await pack.InstantiateAsync(temp, "myapp-webapi", Scenarios.WebApiName, "--database", "postgres"));
+        await solution.BuildAsync();
+
+        // No connection string, and a Docker endpoint that does not answer: the tests must fail, never skip.
+        var result = await ProcessRunner.RunAsync("dotnet", ["test", "--no-build"], solution.Root, TimeSpan.FromMinutes(10),
+            new Dictionary<string, string?> { ["POSTGRES_TEST_CONNECTION_STRING"] = "", ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock" },
+            cancellationToken: Ct);
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("These tests need PostgreSQL: set POSTGRES_TEST_CONNECTION_STRING", result.Output);
+        Assert.DoesNotMatch(@"(?m)^\s*skipped:\s*[1-9]", result.StandardOutput);
+    }
+
+    [Fact]
     public async Task Generated_architecture_test_fails_when_a_lower_layer_references_a_higher_one()
     {
         using var temp = new TempDirectory("webapi-layers");
