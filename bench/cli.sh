@@ -6,14 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb="${1:-150}"
-work="$(mktemp -d /tmp/mytemplates-bench-cli.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-hive="$work/hive"
+source bench/common.sh cli
 linker=(); command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=clang-14)
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dotnet pack src/MyTemplates -c Release -o "$work/nupkg" >/dev/null
-dotnet new install "$(ls "$work"/nupkg/MyTemplates.*.nupkg)" --debug:custom-hive "$hive" >/dev/null
 dotnet new myapp-cli -n Bench.Tool -o "$work/tool" --aot true --debug:custom-hive "$hive" >/dev/null
 dotnet new console -n Hello -o "$work/hello" >/dev/null
 sed -i 's#</PropertyGroup>#<InvariantGlobalization>true</InvariantGlobalization></PropertyGroup>#' "$work/hello/Hello.csproj"
@@ -31,7 +26,7 @@ median_ms() {
     local start end
     start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
     echo $(( (end - start) / 1000000 ))
-  done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  done | median
 }
 
 echo "start-up, median of 21 runs (ms)"
@@ -40,7 +35,7 @@ for kind in jit aot; do
   if [ $kind = jit ]; then app=("$work/jit-Bench.Tool/bench-tool" --help); hello=("$work/jit-hello/Hello");
   else app=("$work/aot-Bench.Tool/bench-tool" --help); hello=("$work/aot-hello/Hello"); fi
   a=$(median_ms 21 "${app[@]}"); h=$(median_ms 21 "${hello[@]}")
-  printf '  %-28s %8s %8s %8s\n' "$kind: bench-tool --help" "$a" "$h" "$(awk -v a="$a" -v h="$h" 'BEGIN {printf "%.2fx", a / (h ? h : 1)}')"
+  printf '  %-28s %8s %8s %8s\n' "$kind: bench-tool --help" "$a" "$h" "$(ratio "$a" "$h")"
 done
 
 echo "process over a ${size_mb} MB UTF-8 text file"

@@ -9,13 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
 rounds="${2:-3}"
-work="$(mktemp -d /tmp/mytemplates-bench-pipeline.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-dotnet pack src/MyTemplates -c Release -o "$work/nupkg" >/dev/null
-dotnet new install "$(ls "$work"/nupkg/MyTemplates.*.nupkg)" --debug:custom-hive "$work/hive" >/dev/null
-dotnet new myapp-pipeline -n Bench.Etl -o "$work/etl" --debug:custom-hive "$work/hive" >/dev/null
+source bench/common.sh pipeline
+dotnet new myapp-pipeline -n Bench.Etl -o "$work/etl" --debug:custom-hive "$hive" >/dev/null
 dotnet publish "$work/etl/src/Bench.Etl" -c Release -o "$work/app" >/dev/null
 
 python3 bench/pipeline/generate_users.py "$rows" "$work/users.csv"
@@ -26,7 +21,6 @@ measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{pr
 run_app() { rm -f "$work"/app.db*; ConnectionStrings__Default="Data Source=$work/app.db" measure "$work/app/Bench.Etl" --input "$1" --rejects "$work/app.rejected.csv"; }
 run_python() { rm -f "$work"/py.db*; measure python3 bench/pipeline/baseline.py "$work/users.csv" "$work/py.db" "$work/py.rejected.csv"; }
 run_import() { rm -f "$work"/import.db*; measure sqlite3 "$work/import.db" ".import --csv $work/users.csv users"; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 for _ in $(seq 1 "$rounds"); do
   run_app "$work/users.csv" >>"$work/app.times"
@@ -37,7 +31,6 @@ done
 app_s=$(cut -d' ' -f1 "$work/app.times" | median); app_mb=$(cut -d' ' -f2 "$work/app.times" | sort -n | tail -n 1)
 py_s=$(cut -d' ' -f1 "$work/python.times" | median); py_mb=$(cut -d' ' -f2 "$work/python.times" | sort -n | tail -n 1)
 imp_s=$(cut -d' ' -f1 "$work/import.times" | median); imp_mb=$(cut -d' ' -f2 "$work/import.times" | sort -n | tail -n 1)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 
 echo "$rows rows into SQLite, median wall time of $rounds interleaved rounds, highest peak memory"
 printf '  %-44s %8s s %6s MB\n' "generated app (Bench.Etl)" "$app_s" "$app_mb"

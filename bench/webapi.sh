@@ -10,22 +10,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-7}"
 seconds="${2:-10}"
-work="$(mktemp -d /tmp/mytemplates-bench-webapi.XXXXXX)"
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+source bench/common.sh webapi
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 ulimit -n 20000
 
-dotnet pack src/MyTemplates -c Release -o "$work/nupkg" >/dev/null
-dotnet new install "$(ls "$work"/nupkg/MyTemplates.*.nupkg)" --debug:custom-hive "$work/hive" >/dev/null
-dotnet new myapp-webapi -n Bench.Api -o "$work/api" --debug:custom-hive "$work/hive" >/dev/null
+dotnet new myapp-webapi -n Bench.Api -o "$work/api" --debug:custom-hive "$hive" >/dev/null
 dotnet new webapi -n Weather -o "$work/weather" >/dev/null
 dotnet publish "$work/api/src/Bench.Api" -c Release -o "$work/api-out" >/dev/null
 dotnet publish "$work/weather" -c Release -o "$work/weather-out" >/dev/null
 
 api=("$work/api-out/Bench.Api" --urls http://127.0.0.1:5301)
 weather=("$work/weather-out/Weather" --urls http://127.0.0.1:5302)
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 
 for round in $(seq 1 "$rounds"); do
   ConnectionStrings__Default="Data Source=$work/cold-$round.db" python3 bench/webapi/cold_start.py http://127.0.0.1:5301/health/ready "${api[@]}" >>"$work/api.cold"

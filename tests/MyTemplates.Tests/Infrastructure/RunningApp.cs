@@ -97,8 +97,7 @@ public sealed class RunningApp : IAsyncDisposable
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
+            await KillAsync();
         }
 
         process.Dispose();

@@ -51,7 +51,7 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
     // The one hot loop of a run: a million rows is a million executions of the upsert. It runs on SQLite's
     // own prepared-statement API, inside the ADO.NET transaction, binding UTF-8 from one reused buffer:
     // ADO.NET's per-command work (a data reader, parameters looked up by name, a string per value)
-    // measured a third of the load time.
+    // measured about a quarter of the load time.
     private static void WriteRows(SqliteConnection connection, IReadOnlyList<User> batch)
     {
         var database = connection.Handle!;
@@ -74,9 +74,10 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
 
     private static void BindText(sqlite3_stmt statement, int index, string value, ref byte[] buffer)
     {
-        if (Encoding.UTF8.GetMaxByteCount(value.Length) > buffer.Length)
+        var maxLength = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (maxLength > buffer.Length)
         {
-            buffer = new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+            buffer = new byte[maxLength];
         }
 
         var length = Encoding.UTF8.GetBytes(value, buffer);
