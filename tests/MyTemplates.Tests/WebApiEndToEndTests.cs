@@ -88,6 +88,35 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
         {
             await UserJwtsTokensWorkInDevelopmentAsync(project, temp);
         }
+
+        if (!jwt)
+        {
+            await AFailedStartupMigrationStopsTheAppAsync(scenario.ProjectName, published, postgres);
+        }
+    }
+
+    /// <summary>
+    /// Migrations run in the background while the server listens; when they fail the app must still
+    /// stop, with exit code 1 and a message naming the setting to check, not serve 503s forever.
+    /// </summary>
+    private static async Task AFailedStartupMigrationStopsTheAppAsync(string projectName, string published, bool postgres)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__MigrateOnStartup"] = "true",
+            ["ConnectionStrings__Default"] = postgres
+                ? $"Host=127.0.0.1;Port={RunningApp.FreePort()};Database=none;Username=none;Password=none"
+                : "Data Source=/nonexistent/folder/app.db",
+        };
+        await using var app = RunningApp.Start("dotnet", [$"{projectName}.dll", "--urls", $"http://127.0.0.1:{RunningApp.FreePort()}"],
+            published, environment);
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{app.Output}");
+        Assert.Contains("Applying database migrations failed", app.Output);
+        Assert.Contains("ConnectionStrings:Default", app.Output);
     }
 
     /// <summary>

@@ -61,6 +61,16 @@ public sealed class RunningApp : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Waits for the app to exit on its own and returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        wait.CancelAfter(timeout);
+        await process.WaitForExitAsync(wait.Token);
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     /// <summary>Polls <paramref name="url"/> until it answers 200, failing with the app's output if it exits or the time runs out.</summary>
     public async Task WaitUntilOkAsync(HttpClient http, string url, TimeSpan timeout)
     {

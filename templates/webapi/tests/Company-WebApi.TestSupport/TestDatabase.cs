@@ -2,7 +2,10 @@ using Company.WebApi.Db;
 #if (UseSqlite)
 using Microsoft.Data.Sqlite;
 #endif
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 #if (UsePostgres)
 using Npgsql;
 #endif
@@ -21,9 +24,22 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(CancellationToken cancellationToken = default)
     {
+        var database = await CreateEmptyAsync(cancellationToken);
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        return database;
+    }
+
+    /// <summary>A database with no tables yet: for tests of what the app does before migrations are applied.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(CancellationToken cancellationToken = default)
+    {
 #if (UseSqlite)
         var path = Path.Combine(Path.GetTempPath(), $"Company.WebApi-tests-{Guid.NewGuid():N}.db");
         var database = new TestDatabase($"Data Source={path}");
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken); // creates the file
+        }
 #endif
 #if (UsePostgres)
         var builder = new NpgsqlConnectionStringBuilder(await PostgresServer.GetConnectionStringAsync(cancellationToken))
@@ -33,9 +49,37 @@ public sealed class TestDatabase : IAsyncDisposable
         await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{builder.Database}\"", cancellationToken);
         var database = new TestDatabase(builder.ConnectionString);
 #endif
-        await using var db = database.CreateDbContext();
-        await db.Database.MigrateAsync(cancellationToken);
         return database;
+    }
+
+    /// <summary>
+    /// Makes anyone applying migrations to this database wait until the returned handle is (first) disposed:
+    /// holds a write lock on the migrations history table, in a transaction of its own.
+    /// </summary>
+    public async Task<IAsyncDisposable> BlockMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
+
+#if (UseSqlite)
+        // Pooling=False: closing the connection must end its transaction, not park it in a pool.
+        var connection = new SqliteConnection($"{ConnectionString};Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: others may read, not write
+#endif
+#if (UsePostgres)
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+#endif
+
+        return new MigrationBlock(connection, transaction);
     }
 
     public AppDbContext CreateDbContext() =>
@@ -63,5 +107,20 @@ public sealed class TestDatabase : IAsyncDisposable
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
         await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 #endif
+    }
+
+    private sealed class MigrationBlock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        private bool released;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!released)
+            {
+                released = true;
+                await transaction.RollbackAsync();
+                await connection.DisposeAsync();
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Settings: options bound from configuration and validated at start-up.
 builder.AddAppSettings();
 
-// Data: the DbContext and its health check.
+// Data: the DbContext, start-up migrations (in the background) and the readiness checks.
 builder.Services.AddDb();
 
 // Repositories and services: data access and business rules.
@@ -21,8 +21,6 @@ builder.Services.AddServices();
 builder.AddApi();
 
 var app = builder.Build();
-
-await app.Services.InitializeDbAsync();
 
 app.UseApi();
 app.MapApiRoutes();

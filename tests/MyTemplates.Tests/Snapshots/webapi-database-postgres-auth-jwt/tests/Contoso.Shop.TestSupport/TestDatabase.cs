@@ -1,5 +1,8 @@
 using Contoso.Shop.Db;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Contoso.Shop.TestSupport;
@@ -16,15 +19,44 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(CancellationToken cancellationToken = default)
     {
+        var database = await CreateEmptyAsync(cancellationToken);
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        return database;
+    }
+
+    /// <summary>A database with no tables yet: for tests of what the app does before migrations are applied.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(CancellationToken cancellationToken = default)
+    {
         var builder = new NpgsqlConnectionStringBuilder(await PostgresServer.GetConnectionStringAsync(cancellationToken))
         {
             Database = $"test_{Guid.NewGuid():N}",
         };
         await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{builder.Database}\"", cancellationToken);
         var database = new TestDatabase(builder.ConnectionString);
-        await using var db = database.CreateDbContext();
-        await db.Database.MigrateAsync(cancellationToken);
         return database;
+    }
+
+    /// <summary>
+    /// Makes anyone applying migrations to this database wait until the returned handle is (first) disposed:
+    /// holds a write lock on the migrations history table, in a transaction of its own.
+    /// </summary>
+    public async Task<IAsyncDisposable> BlockMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
+
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new MigrationBlock(connection, transaction);
     }
 
     public AppDbContext CreateDbContext() =>
@@ -35,5 +67,20 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
         await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private sealed class MigrationBlock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        private bool released;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!released)
+            {
+                released = true;
+                await transaction.RollbackAsync();
+                await connection.DisposeAsync();
+            }
+        }
     }
 }

@@ -1,6 +1,9 @@
 using Contoso.Shop.Db;
 using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Contoso.Shop.TestSupport;
 
@@ -16,11 +19,41 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(CancellationToken cancellationToken = default)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"Contoso.Shop-tests-{Guid.NewGuid():N}.db");
-        var database = new TestDatabase($"Data Source={path}");
+        var database = await CreateEmptyAsync(cancellationToken);
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync(cancellationToken);
         return database;
+    }
+
+    /// <summary>A database with no tables yet: for tests of what the app does before migrations are applied.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"Contoso.Shop-tests-{Guid.NewGuid():N}.db");
+        var database = new TestDatabase($"Data Source={path}");
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken); // creates the file
+        }
+        return database;
+    }
+
+    /// <summary>
+    /// Makes anyone applying migrations to this database wait until the returned handle is (first) disposed:
+    /// holds a write lock on the migrations history table, in a transaction of its own.
+    /// </summary>
+    public async Task<IAsyncDisposable> BlockMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
+
+        // Pooling=False: closing the connection must end its transaction, not park it in a pool.
+        var connection = new SqliteConnection($"{ConnectionString};Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: others may read, not write
+
+        return new MigrationBlock(connection, transaction);
     }
 
     public AppDbContext CreateDbContext() =>
@@ -36,5 +69,20 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         await Task.CompletedTask;
+    }
+
+    private sealed class MigrationBlock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        private bool released;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!released)
+            {
+                released = true;
+                await transaction.RollbackAsync();
+                await connection.DisposeAsync();
+            }
+        }
     }
 }

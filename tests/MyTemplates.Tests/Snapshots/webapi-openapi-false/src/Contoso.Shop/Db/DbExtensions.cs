@@ -23,26 +23,11 @@ public static class DbExtensions
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         return services;
-    }
-
-    /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is true.</summary>
-    public static async Task InitializeDbAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (!options.MigrateOnStartup)
-        {
-            return;
-        }
-
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-
-        // Write-ahead logging lets readers and a writer work at the same time.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>

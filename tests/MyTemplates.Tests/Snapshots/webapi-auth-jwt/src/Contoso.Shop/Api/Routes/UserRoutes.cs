@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Contoso.Shop.Api.Middleware;
 using Contoso.Shop.Models;
 using Contoso.Shop.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,9 @@ public static class UserRoutes
 {
     public static RouteGroupBuilder MapUserRoutes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/users").WithTags("users");
+        var group = routes.MapGroup("/users")
+            .WithTags("users")
+            .AddEndpointFilter<DatabaseReadyFilter>();
 
         group.MapGet("/", ListUsers)
             .WithName(nameof(ListUsers))
