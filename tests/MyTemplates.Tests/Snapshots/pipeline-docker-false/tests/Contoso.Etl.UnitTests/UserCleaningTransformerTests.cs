@@ -33,6 +33,37 @@ public sealed class UserCleaningTransformerTests
     public void Each_rule_rejects_with_its_reason(string id, string email, string name, string createdAt, string? reason) =>
         Assert.Equal(reason, transformer.Transform(Row(id, email, name, createdAt)).RejectReason);
 
+    [Theory]
+    [InlineData("2024-01-16T10:00:00Z", "2024-01-16T10:00:00.0000000Z")]
+    [InlineData(" 2024-01-16t10:00z ", "2024-01-16T10:00:00.0000000Z")]
+    [InlineData("2024-01-16T10:00:00.5+01:30", "2024-01-16T08:30:00.5000000Z")]
+    [InlineData("2024-01-16T10:00:00.1234567-0530", "2024-01-16T15:30:00.1234567Z")]
+    [InlineData("2024-02-29T23:59:59+14:00", "2024-02-29T09:59:59.0000000Z")]
+    [InlineData("9999-12-31T23:59:59-01:00", null)] // past the largest date in UTC
+    [InlineData("0001-01-01T00:30:00+01:00", null)] // before the smallest
+    [InlineData("2023-02-29T00:00:00Z", null)]
+    [InlineData("2024-04-31T00:00:00Z", null)]
+    [InlineData("2024-01-01T24:00:00Z", null)]
+    [InlineData("2024-01-01T23:60:00Z", null)]
+    [InlineData("2024-01-01T23:59:60Z", null)]
+    [InlineData("2024-01-01T10:00:00+14:01", null)]
+    [InlineData("2024-01-01T10:00:00+01:60", null)]
+    [InlineData("2024-01-01T10:00:00.12345678Z", null)]
+    [InlineData("2024-01-01T10:00:00.Z", null)]
+    [InlineData("2024-01-01T10:00:00.5", null)]
+    [InlineData("2024-01-01T10:00:00+1:00", null)]
+    [InlineData("2024-01-01T10:00:00 Z", null)]
+    [InlineData("2024-1-01T10:00:00Z", null)]
+    [InlineData("+024-01-01T10:00:00Z", null)]
+    [InlineData("2024-01-01T10:0:00ZZ", null)]
+    public void Timestamps_are_iso_8601_with_an_offset_and_stored_in_utc(string createdAt, string? stored)
+    {
+        var user = transformer.Transform(Row("id", "a@b.co", "Ada", createdAt)).User;
+
+        Assert.Equal(stored, user?.CreatedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(stored is null ? null : TimeSpan.Zero, user?.CreatedAt.Offset);
+    }
+
     [Fact]
     public void Lengths_count_unicode_code_points()
     {
