@@ -33,7 +33,7 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
 
         var project = Directory.GetFiles(solution.Root, $"{scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
         var published = Path.Combine(temp.Path, "publish");
-        await ProcessRunner.DotnetOkAsync(solution.Root, TimeSpan.FromMinutes(10), "publish", project, "-c", "Release", "-o", published, "-p:UseSharedCompilation=false");
+        await ProcessRunner.DotnetOkAsync(solution.Root, TimeSpan.FromMinutes(10), "publish", project, "-c", "Release", "-o", published);
 
         var port = RunningApp.FreePort();
         var environment = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
@@ -182,7 +182,7 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
             """);
 
         var result = await ProcessRunner.DotnetAsync(solution.Root, TimeSpan.FromMinutes(10),
-            "test", "--project", $"tests/{Scenarios.WebApiName}.UnitTests", "-p:UseSharedCompilation=false");
+            "test", "--project", $"tests/{Scenarios.WebApiName}.UnitTests");
 
         Assert.True(result.ExitCode != 0, $"The architecture test let Db reference Services:\n{result}");
         Assert.Contains("references a higher layer", result.Output);

@@ -11,7 +11,7 @@ public sealed partial class GeneratedSolution(string root)
 
     /// <summary>Builds with warnings as errors, as the generated CI does.</summary>
     public Task<ProcessResult> BuildAsync(params string[] extra) =>
-        ProcessRunner.DotnetOkAsync(Root, BuildTimeout, ["build", "-warnaserror", "-p:UseSharedCompilation=false", "-p:CI=true", .. extra]);
+        ProcessRunner.DotnetOkAsync(Root, BuildTimeout, ["build", "-warnaserror", "-p:CI=true", .. extra]);
 
     public Task<ProcessResult> VerifyFormattingAsync() =>
         ProcessRunner.DotnetOkAsync(Root, BuildTimeout, "format", "--verify-no-changes", "--no-restore");
