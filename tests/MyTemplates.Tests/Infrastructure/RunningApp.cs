@@ -46,10 +46,7 @@ public sealed class RunningApp : IAsyncDisposable
         var kill = await ProcessRunner.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             Path.GetTempPath(), TimeSpan.FromSeconds(10));
         Assert.True(kill.ExitCode == 0, kill.ToString());
-        using var wait = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(wait.Token);
-        process.WaitForExit();
-        return process.ExitCode;
+        return await WaitForExitAsync(timeout);
     }
 
     /// <summary>Kills the process outright (SIGKILL), as a crash or the OOM killer would: no handler runs.</summary>
@@ -61,7 +58,7 @@ public sealed class RunningApp : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Waits for the app to exit on its own and returns the exit code.</summary>
+    /// <summary>Waits for the app to exit and returns the exit code, failing the test after <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
