@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using System.Net;
+using Company.WebApi.Db;
 using Company.WebApi.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 #if (UseJwt)
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -26,7 +26,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database ??= await TestDatabase.CreateAsync();
-        await WaitUntilReadyAsync();
+
+        // Start-up migrations run in the background: the tests start once they are applied.
+        await Services.GetRequiredService<DatabaseMigrator>().WaitUntilReadyAsync(CancellationToken.None);
     }
 
     /// <summary>The app on a database the test prepared (e.g. one not migrated yet); the factory deletes it on dispose.</summary>
@@ -63,22 +65,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 #endif
-
-    /// <summary>Start-up migrations run in the background: like a load balancer, the tests wait for <c>/health/ready</c>.</summary>
-    private async Task WaitUntilReadyAsync()
-    {
-        using var client = CreateClient();
-        var waited = Stopwatch.StartNew();
-        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new TimeoutException("/health/ready did not answer 200 within 30 seconds.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-    }
 
     public override async ValueTask DisposeAsync()
     {

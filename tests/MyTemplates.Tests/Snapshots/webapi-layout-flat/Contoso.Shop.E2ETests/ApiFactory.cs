@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using System.Net;
+using Contoso.Shop.Db;
 using Contoso.Shop.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Contoso.Shop.E2ETests;
 
@@ -15,7 +15,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database ??= await TestDatabase.CreateAsync();
-        await WaitUntilReadyAsync();
+
+        // Start-up migrations run in the background: the tests start once they are applied.
+        await Services.GetRequiredService<DatabaseMigrator>().WaitUntilReadyAsync(CancellationToken.None);
     }
 
     /// <summary>The app on a database the test prepared (e.g. one not migrated yet); the factory deletes it on dispose.</summary>
@@ -28,22 +30,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 ?? throw new InvalidOperationException("InitializeAsync or On(database) gives the app its database before it starts."),
             ["Database:MigrateOnStartup"] = "true",
         }));
-
-    /// <summary>Start-up migrations run in the background: like a load balancer, the tests wait for <c>/health/ready</c>.</summary>
-    private async Task WaitUntilReadyAsync()
-    {
-        using var client = CreateClient();
-        var waited = Stopwatch.StartNew();
-        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new TimeoutException("/health/ready did not answer 200 within 30 seconds.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-    }
 
     public override async ValueTask DisposeAsync()
     {
