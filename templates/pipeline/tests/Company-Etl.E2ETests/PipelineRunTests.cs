@@ -151,7 +151,7 @@ public sealed class PipelineRunTests : IAsyncLifetime
     {
         public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => loader.EnsureSchemaAsync(cancellationToken);
 
-        public async Task WriteBatchAsync(IReadOnlyList<User> batch)
+        public async Task WriteBatchAsync(UserBatch batch)
         {
             await cancellation.CancelAsync();
             await loader.WriteBatchAsync(batch);

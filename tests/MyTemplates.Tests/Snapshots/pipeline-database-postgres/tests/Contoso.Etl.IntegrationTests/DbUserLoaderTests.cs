@@ -33,8 +33,15 @@ public sealed class DbUserLoaderTests : IAsyncLifetime
     [Fact]
     public async Task A_later_row_with_the_same_id_overwrites_an_earlier_one_in_and_across_batches()
     {
-        await loader.WriteBatchAsync([new("u1", "a@x.io", "A", Created), new("u2", "b@x.io", "B", Created), new("u1", "a2@x.io", "A2", Created)]);
-        await loader.WriteBatchAsync([new("u2", "b2@x.io", "B2", Created.AddHours(1))]);
+        using (var batch = UserBatch.Of(new("u1", "a@x.io", "A", Created), new("u2", "b@x.io", "B", Created), new("u1", "a2@x.io", "A2", Created)))
+        {
+            await loader.WriteBatchAsync(batch);
+        }
+
+        using (var batch = UserBatch.Of(new User("u2", "b2@x.io", "B2", Created.AddHours(1))))
+        {
+            await loader.WriteBatchAsync(batch);
+        }
 
         Assert.Equal(
             ["u1|a2@x.io|A2|2024-01-02T03:04:05.0000000Z", "u2|b2@x.io|B2|2024-01-02T04:04:05.0000000Z"],
@@ -44,12 +51,29 @@ public sealed class DbUserLoaderTests : IAsyncLifetime
     [Fact]
     public async Task Loading_the_same_rows_twice_gives_the_same_table()
     {
-        User[] batch = [new("u1", "a@x.io", "A", Created), new("u2", "b@x.io", "B", Created)];
+        using var batch = UserBatch.Of(new("u1", "a@x.io", "A", Created), new("u2", "b@x.io", "B", Created));
         await loader.WriteBatchAsync(batch);
         var first = await database.ReadUsersAsync();
 
         await loader.WriteBatchAsync(batch);
 
         Assert.Equal(first, await database.ReadUsersAsync());
+    }
+
+    [Fact]
+    public async Task A_large_batch_is_loaded_whole_with_its_last_row_of_each_id()
+    {
+        // Several statements' worth of rows and a remainder, non-ASCII text, and ids repeated across statements.
+        var users = Enumerable.Range(0, 1234)
+            .Select(n => new User($"u{n % 1000}", $"user{n}@example.com", $"Zoë Nguyễn {n}", Created.AddSeconds(n)))
+            .ToArray();
+        using var batch = UserBatch.Of(users);
+
+        await loader.WriteBatchAsync(batch);
+
+        var expected = users.GroupBy(user => user.Id).Select(group => group.Last())
+            .Select(user => $"{user.Id}|{user.Email}|{user.Name}|{user.CreatedAt.UtcDateTime:O}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, (await database.ReadUsersAsync()).Order(StringComparer.Ordinal));
     }
 }

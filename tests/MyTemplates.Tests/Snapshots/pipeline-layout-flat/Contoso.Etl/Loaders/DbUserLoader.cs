@@ -1,8 +1,5 @@
 using System.Data.Common;
 using Contoso.Etl.Config;
-using Contoso.Etl.Models;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Microsoft.Extensions.Options;
@@ -26,8 +23,13 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
         );
         """;
 
-    private const string Upsert = """
-        INSERT INTO users (id, email, name, created_at) VALUES (?1, ?2, ?3, ?4)
+    private const int RowsPerStatement = 50;
+
+    private static readonly string UpsertFullStatement = UpsertRows(RowsPerStatement);
+
+    // A row repeated within one statement is upserted in order, so the last one wins here too.
+    private static string UpsertRows(int rows) => $"""
+        INSERT INTO users (id, email, name, created_at) VALUES {string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?)", rows))}
         ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, created_at = excluded.created_at;
         """;
 
@@ -39,7 +41,7 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task WriteBatchAsync(IReadOnlyList<User> batch)
+    public async Task WriteBatchAsync(UserBatch batch)
     {
         // No cancellation token on purpose: a batch that started is committed whole.
         await using var connection = await OpenAsync(CancellationToken.None);
@@ -48,40 +50,45 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
         await transaction.CommitAsync();
     }
 
-    // The one hot loop of a run: a million rows is a million executions of the upsert. It runs on SQLite's
-    // own prepared-statement API, inside the ADO.NET transaction, binding UTF-8 from one reused buffer:
-    // ADO.NET's per-command work (a data reader, parameters looked up by name, a string per value)
-    // measured about a quarter of the load time.
-    private static void WriteRows(SqliteConnection connection, IReadOnlyList<User> batch)
+    // The one hot loop of a run: a million rows is 20,000 executions of a 50-row upsert. It runs on SQLite's
+    // own prepared-statement API, inside the ADO.NET transaction, binding the batch's UTF-8 bytes as they
+    // are: ADO.NET's per-command work (a data reader, parameters looked up by name, a string per value)
+    // measured about a quarter of the load time, and one row per statement about a sixth of SQLite's.
+    private static void WriteRows(SqliteConnection connection, UserBatch batch)
     {
         var database = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(database, Upsert, out var statement), database);
+        var inFullStatements = batch.Count - batch.Count % RowsPerStatement;
+        Execute(database, UpsertFullStatement, RowsPerStatement, batch, 0, inFullStatements);
+        Execute(database, UpsertRows(batch.Count - inFullStatements), batch.Count - inFullStatements, batch, inFullStatements, batch.Count);
+    }
+
+    /// <summary>Runs <paramref name="sql"/>, an upsert of <paramref name="rows"/> rows, over the batch's users from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    private static void Execute(sqlite3 database, string sql, int rows, UserBatch batch, int start, int end)
+    {
+        if (start == end)
+        {
+            return;
+        }
+
+        Check(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
         using (statement)
         {
-            var buffer = new byte[1024];
-            foreach (var user in batch)
+            for (var first = start; first < end; first += rows)
             {
-                BindText(statement, 1, user.Id, ref buffer);
-                BindText(statement, 2, user.Email, ref buffer);
-                BindText(statement, 3, user.Name, ref buffer);
-                user.CreatedAt.UtcDateTime.TryFormat(buffer, out var length, "O", CultureInfo.InvariantCulture); // 2024-05-01T10:00:00.0000000Z
-                raw.sqlite3_bind_text(statement, 4, buffer.AsSpan(0, length));
+                for (var row = 0; row < rows; row++)
+                {
+                    var user = batch[first + row];
+                    var parameter = row * 4;
+                    raw.sqlite3_bind_text(statement, parameter + 1, user.Id); // SQLite copies each value
+                    raw.sqlite3_bind_text(statement, parameter + 2, user.Email);
+                    raw.sqlite3_bind_text(statement, parameter + 3, user.Name);
+                    raw.sqlite3_bind_text(statement, parameter + 4, user.CreatedAt);
+                }
+
                 Check(raw.sqlite3_step(statement), database);
                 raw.sqlite3_reset(statement);
             }
         }
-    }
-
-    private static void BindText(sqlite3_stmt statement, int index, string value, ref byte[] buffer)
-    {
-        var maxLength = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (maxLength > buffer.Length)
-        {
-            buffer = new byte[maxLength];
-        }
-
-        var length = Encoding.UTF8.GetBytes(value, buffer);
-        raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length)); // SQLite copies the value
     }
 
     private static void Check(int result, sqlite3 database)

@@ -56,8 +56,9 @@ public sealed partial class EtlPipeline(
                 cancellationToken.ThrowIfCancellationRequested(); // a batch already waiting is not started once cancelled
 
                 // Not cancellable from here to the end of the batch: it is committed whole, then its rejects written.
-                await loader.WriteBatchAsync(batch.Users);
-                loaded += batch.Users.Count;
+                using var users = batch.Users;
+                await loader.WriteBatchAsync(users);
+                loaded += users.Count;
                 foreach (var (row, reason) in batch.Rejects)
                 {
                     await rejects.WriteAsync(row, reason);
@@ -131,7 +132,7 @@ public sealed partial class EtlPipeline(
     /// <summary>The rows of one batch: the clean users to load and the rejected rows with their reasons.</summary>
     private sealed class Batch(int capacity)
     {
-        public List<User> Users { get; } = new(capacity);
+        public UserBatch Users { get; } = new(capacity);
 
         public List<(SourceRow Row, string Reason)> Rejects { get; } = [];
 

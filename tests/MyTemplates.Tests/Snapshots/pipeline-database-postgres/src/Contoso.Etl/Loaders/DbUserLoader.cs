@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Contoso.Etl.Config;
-using Contoso.Etl.Models;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -23,7 +22,7 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
         );
         """;
 
-    // One statement per batch: arrays in, rows out. A batch holds each id once (the last row wins).
+    // One statement per batch: arrays in, rows out. A batch holds each id once (the last user added wins).
     private const string Upsert = """
         INSERT INTO users (id, email, name, created_at)
         SELECT * FROM unnest(@id, @email, @name, @created_at)
@@ -38,22 +37,16 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task WriteBatchAsync(IReadOnlyList<User> batch)
+    public async Task WriteBatchAsync(UserBatch batch)
     {
         // No cancellation token on purpose: a batch that started is committed whole.
         await using var connection = await OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        var lastById = new Dictionary<string, User>(batch.Count, StringComparer.Ordinal);
-        foreach (var user in batch)
-        {
-            lastById[user.Id] = user;
-        }
-
         await using var command = new NpgsqlCommand(Upsert, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("id", [.. lastById.Values.Select(user => user.Id)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("email", [.. lastById.Values.Select(user => user.Email)]));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("name", [.. lastById.Values.Select(user => user.Name)]));
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("created_at", [.. lastById.Values.Select(user => user.CreatedAt.UtcDateTime)]));
+        command.Parameters.Add(new NpgsqlParameter<List<string>>("id", batch.Ids));
+        command.Parameters.Add(new NpgsqlParameter<List<string>>("email", batch.Emails));
+        command.Parameters.Add(new NpgsqlParameter<List<string>>("name", batch.Names));
+        command.Parameters.Add(new NpgsqlParameter<List<DateTime>>("created_at", batch.CreatedAt));
         await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }

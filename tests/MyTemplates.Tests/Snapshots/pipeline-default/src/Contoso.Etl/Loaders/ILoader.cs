@@ -1,4 +1,3 @@
-using Contoso.Etl.Models;
 
 namespace Contoso.Etl.Loaders;
 
@@ -11,5 +10,5 @@ public interface ILoader
     /// Writes one batch in one transaction; a later row with the same id overwrites an earlier one, so
     /// reruns are idempotent. Runs to the end even when the run is being cancelled: a batch is all or nothing.
     /// </summary>
-    Task WriteBatchAsync(IReadOnlyList<User> batch);
+    Task WriteBatchAsync(UserBatch batch);
 }
