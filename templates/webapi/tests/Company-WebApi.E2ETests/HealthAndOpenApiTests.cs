@@ -1,6 +1,7 @@
 using System.Net;
 #if (EnableOpenApi)
 using System.Text.Json;
+using System.Text.RegularExpressions;
 #endif
 
 namespace Company.WebApi.E2ETests;
@@ -32,6 +33,24 @@ public sealed class HealthAndOpenApiTests(ApiFactory factory) : IClassFixture<Ap
 #if (UseJwt)
         Assert.True(JsonDocument.Parse(json).RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
 #endif
+    }
+
+    [Fact]
+    public async Task In_development_the_api_reference_page_and_its_scripts_are_served()
+    {
+        var client = factory.CreateClient(); // the factory's environment is Development
+        var page = await client.GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var scripts = Regex.Matches(html, "<script[^>]* src=\"([^\"]+)\"").Select(match => match.Groups[1].Value).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            var response = await client.GetAsync(new Uri(page.RequestMessage!.RequestUri!, script), TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{script}: {response.StatusCode}");
+        }
     }
 #endif
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Contoso.Shop.E2ETests;
 
@@ -26,5 +27,23 @@ public sealed class HealthAndOpenApiTests(ApiFactory factory) : IClassFixture<Ap
         Assert.True(post.TryGetProperty("400", out _));
         Assert.True(post.TryGetProperty("409", out _));
         Assert.True(paths.GetProperty("/users/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+    }
+
+    [Fact]
+    public async Task In_development_the_api_reference_page_and_its_scripts_are_served()
+    {
+        var client = factory.CreateClient(); // the factory's environment is Development
+        var page = await client.GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var scripts = Regex.Matches(html, "<script[^>]* src=\"([^\"]+)\"").Select(match => match.Groups[1].Value).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            var response = await client.GetAsync(new Uri(page.RequestMessage!.RequestUri!, script), TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{script}: {response.StatusCode}");
+        }
     }
 }
