@@ -31,6 +31,16 @@ public static class DbExtensions
             options.ConfigureWarnings(warnings => warnings.Log(
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+#if (IncludeTests)
+
+            // Migrating refuses to start when the model has changes no migration holds. MigrationTests checks
+            // that in CI, so outside Development start-up skips it: it builds the model a second time and
+            // compares it with the last migration's, ~40 ms of every cold start.
+            if (!provider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            {
+                options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+            }
+#endif
         });
 
         services.AddSingleton<DatabaseMigrator>();
