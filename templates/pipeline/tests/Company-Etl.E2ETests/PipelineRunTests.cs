@@ -156,6 +156,8 @@ public sealed class PipelineRunTests : IAsyncLifetime
             await cancellation.CancelAsync();
             await loader.WriteBatchAsync(batch);
         }
+
+        public Task CompleteAsync() => loader.CompleteAsync();
     }
 
     private sealed record RunResult(int ExitCode, string Output, string Error);

@@ -76,6 +76,8 @@ public sealed partial class EtlPipeline(
             cancelled = true;
         }
 
+        await loader.CompleteAsync();
+
         // The reader stops on the same token; wait for it so that the source is not disposed under it.
         await extractAndTransform.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!cancelled)

@@ -2,6 +2,7 @@ using Contoso.Etl.Config;
 using Contoso.Etl.Loaders;
 using Contoso.Etl.Models;
 using Contoso.Etl.TestSupport;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Contoso.Etl.IntegrationTests;
@@ -75,5 +76,34 @@ public sealed class DbUserLoaderTests : IAsyncLifetime
             .Select(user => $"{user.Id}|{user.Email}|{user.Name}|{user.CreatedAt.UtcDateTime:O}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, (await database.ReadUsersAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Once_complete_the_database_file_alone_holds_every_row()
+    {
+        // Pooled, as in the app: connections stay open, so closing them does not checkpoint the log.
+        var pooled = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true };
+        var pooledLoader = new DbUserLoader(Options.Create(new PipelineOptions { ConnectionString = pooled.ConnectionString }));
+        try
+        {
+            for (var batch = 0; batch < 5; batch++)
+            {
+                using var users = UserBatch.Of([.. Enumerable.Range(batch * 1000, 1000).Select(n => new User($"u{n}", $"user{n}@example.com", "A", Created))]);
+                await pooledLoader.WriteBatchAsync(users);
+            }
+
+            await pooledLoader.CompleteAsync();
+
+            // The database file as it is on disk, without the write-ahead log: the checkpoints copied it all.
+            await using var connection = new SqliteConnection($"Data Source=file:{pooled.DataSource}?immutable=1;Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM users";
+            Assert.Equal(5000L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(pooled.ConnectionString));
+        }
     }
 }

@@ -51,6 +51,8 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
         await transaction.CommitAsync();
     }
 
+    public Task CompleteAsync() => Task.CompletedTask;
+
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(connectionString);

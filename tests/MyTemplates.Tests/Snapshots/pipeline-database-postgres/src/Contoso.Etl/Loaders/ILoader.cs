@@ -11,4 +11,7 @@ public interface ILoader
     /// reruns are idempotent. Runs to the end even when the run is being cancelled: a batch is all or nothing.
     /// </summary>
     Task WriteBatchAsync(UserBatch batch);
+
+    /// <summary>Called after the last batch, also when the run was cancelled: finishes what the loader does in the background.</summary>
+    Task CompleteAsync();
 }
