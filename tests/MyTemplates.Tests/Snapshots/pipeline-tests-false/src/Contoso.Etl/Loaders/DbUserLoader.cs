@@ -13,7 +13,8 @@ namespace Contoso.Etl.Loaders;
 public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
 {
     private readonly string connectionString = options.Value.ConnectionString!;
-    private Task checkpoint = Task.CompletedTask;
+
+    private Task checkpoint = Task.CompletedTask; // the one running, or the last one
 
     private const string CreateTable = """
         CREATE TABLE IF NOT EXISTS users (
@@ -86,19 +87,22 @@ public sealed class DbUserLoader(IOptions<PipelineOptions> options) : ILoader
     private static void WriteRows(SqliteConnection connection, UserBatch batch)
     {
         var database = connection.Handle!;
-        var inFullStatements = batch.Count - batch.Count % RowsPerStatement;
-        Execute(database, UpsertFullStatement, RowsPerStatement, batch, 0, inFullStatements);
-        Execute(database, UpsertRows(batch.Count - inFullStatements), batch.Count - inFullStatements, batch, inFullStatements, batch.Count);
+        var remainder = batch.Count % RowsPerStatement;
+        var inFullStatements = batch.Count - remainder;
+        if (inFullStatements > 0)
+        {
+            Execute(database, UpsertFullStatement, RowsPerStatement, batch, 0, inFullStatements);
+        }
+
+        if (remainder > 0)
+        {
+            Execute(database, UpsertRows(remainder), remainder, batch, inFullStatements, batch.Count);
+        }
     }
 
     /// <summary>Runs <paramref name="sql"/>, an upsert of <paramref name="rows"/> rows, over the batch's users from <paramref name="start"/> to <paramref name="end"/>.</summary>
     private static void Execute(sqlite3 database, string sql, int rows, UserBatch batch, int start, int end)
     {
-        if (start == end)
-        {
-            return;
-        }
-
         Check(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
         using (statement)
         {
