@@ -16,8 +16,9 @@ dotnet publish "$work/etl/src/Bench.Etl" -c Release -o "$work/app" >/dev/null
 python3 bench/pipeline/generate_users.py "$rows" "$work/users.csv"
 python3 bench/pipeline/generate_users.py "$((rows * 5))" "$work/users-x5.csv"
 
-# Wall seconds and peak resident memory (MB) of one command, its output discarded.
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
+# Wall seconds and peak resident memory (MB) of one command, its output discarded. Each starts after a
+# `sync`, so that the ~100 MB the run before left in the page cache is not written back during this one.
+measure() { sync; /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
 run_app() { rm -f "$work"/app.db*; ConnectionStrings__Default="Data Source=$work/app.db" measure "$work/app/Bench.Etl" --input "$1" --rejects "$work/app.rejected.csv"; }
 run_python() { rm -f "$work"/py.db*; measure python3 bench/pipeline/baseline.py "$work/users.csv" "$work/py.db" "$work/py.rejected.csv"; }
 run_import() { rm -f "$work"/import.db*; measure sqlite3 "$work/import.db" ".import --csv $work/users.csv users"; }
