@@ -75,11 +75,15 @@ public sealed partial class EtlPipeline(
         {
             cancelled = true;
         }
+        finally
+        {
+            // However the loop ended, the reader stops (cancelled by the token; if a load failed, its next
+            // batch finds the channel closed) and is waited for, so that the source is not disposed under it.
+            batches.Writer.TryComplete();
+            await extractAndTransform.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
         await loader.CompleteAsync();
-
-        // The reader stops on the same token; wait for it so that the source is not disposed under it.
-        await extractAndTransform.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!cancelled)
         {
             await extractAndTransform; // surfaces its failure, if any
