@@ -4,8 +4,8 @@ namespace Contoso.Shop.Db;
 
 /// <summary>
 /// Healthy when start-up migrations are applied and the database answers. Degraded while
-/// <see cref="DatabaseMigrator"/> is still applying them: a normal phase of start-up, logged as a
-/// warning rather than an error, for which <c>/health/ready</c> answers 503.
+/// <see cref="DatabaseMigrator"/> is still applying them: a normal phase of start-up, for which
+/// <c>/health/ready</c> answers 503 and which <c>appsettings.json</c> keeps out of the log.
 /// </summary>
 public sealed class DatabaseHealthCheck(DatabaseMigrator migrator, IServiceProvider services) : IHealthCheck
 {
