@@ -55,11 +55,13 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
             environment["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = Convert.ToBase64String(signingKey);
         }
 
-        // Run as a deployment does, from the publish folder. SQLite: the default Data Source=app.db, which the app creates and migrates.
+        // Run as a deployment does: the self-contained executable, from the publish folder. SQLite: the default
+        // Data Source=app.db, which the app creates and migrates.
         var workingDirectory = published;
+        Assert.True(File.Exists(Path.Combine(published, "libcoreclr.so")), "The publish is not self-contained (no .NET runtime in it).");
         try
         {
-            await using var app = RunningApp.Start("dotnet", [$"{scenario.ProjectName}.dll", "--urls", $"http://127.0.0.1:{port}"],
+            await using var app = RunningApp.Start(Path.Combine(published, scenario.ProjectName), ["--urls", $"http://127.0.0.1:{port}"],
                 workingDirectory, environment);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
             await app.WaitUntilOkAsync(http, "/health/ready", TimeSpan.FromSeconds(90));
