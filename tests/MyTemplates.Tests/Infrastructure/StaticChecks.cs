@@ -50,8 +50,16 @@ public static partial class StaticChecks
                 }
             }
 
+            // On runtime-deps the app brings its own .NET and starts as its executable; on a .NET image, as `dotnet <app>.dll`.
             var entrypoint = lines.Single(line => line.StartsWith("ENTRYPOINT", StringComparison.Ordinal));
-            Assert.Contains($"\"{projectName}.dll\"", entrypoint);
+            var selfContained = lines.Any(line => line.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:", StringComparison.Ordinal));
+            Assert.Contains(selfContained ? $"\"./{projectName}\"" : $"\"{projectName}.dll\"", entrypoint);
+            if (selfContained)
+            {
+                var project = Directory.GetFiles(solution.Root, $"{projectName}.csproj", SearchOption.AllDirectories).Single();
+                Assert.Contains("<SelfContained", await File.ReadAllTextAsync(project, TestContext.Current.CancellationToken));
+            }
+
             Assert.Contains(lines, line => line.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal));
         }
 
