@@ -50,7 +50,10 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
             environment["ConnectionStrings__Default"] = $"Data Source={file}";
             query = async sql =>
             {
-                var result = await ProcessRunner.RunAsync("sqlite3", [file, sql], work, Timeout, cancellationToken: TestContext.Current.CancellationToken);
+                // A busy timeout, as any reader beside a writer needs: SQLite can refuse a read for a moment (e.g. while a
+                // new writer rebuilds the log's index) and the shell, without one, fails at once ("database is locked").
+                var result = await ProcessRunner.RunAsync("sqlite3", ["-cmd", ".timeout 10000", file, sql], work, Timeout,
+                    cancellationToken: TestContext.Current.CancellationToken);
                 Assert.True(result.ExitCode == 0, result.ToString());
                 return result.StandardOutput.Trim();
             };
