@@ -2,8 +2,9 @@
 # myapp-pipeline benchmark: a generated users CSV (about 1.5% invalid rows) into SQLite by the generated
 # app, by the same rules in Python (csv module, sqlite3 executemany in batches of 10,000) and by the
 # sqlite3 shell's `.import` (which validates nothing) into a new table and into one keyed by id like the
-# app's, in one run, rounds interleaved so that all of them see the same machine. Prints wall time and peak memory side by side; asserts nothing. Then peak memory
-# for a five times larger file, to show it does not grow with the input.
+# app's, in one run, rounds interleaved so that all of them see the same machine. Prints wall time and
+# peak memory side by side; asserts nothing. Then peak memory for a five times larger file, to show it
+# does not grow with the input.
 #   bench/pipeline.sh [rows, default 1000000] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
