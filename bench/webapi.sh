@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# myapp-webapi benchmark, against a published `dotnet new webapi` measured in the same run:
+# myapp-webapi benchmark, against two baselines published the same way and measured in the same run:
+# bench/webapi/baseline (a plain single-file EF Core + SQLite minimal API: CreateBuilder, a pooled
+# DbContext, EnsureCreated, the EF Core health check) and `dotnet new webapi`:
 #  1. cold start: process start to the first 200 on /health/ready (SQLite, a new database file, so
-#     creation and migration are included) vs to the first 200 on /weatherforecast; median of N;
-#  2. requests per second for GET /users/{id} vs GET /weatherforecast, wrk on loopback;
+#     creation and migration are included) vs the baseline's /health/ready and /weatherforecast; median of N;
+#  2. requests per second for GET /users/{id} (ours and the baseline's) vs GET /weatherforecast,
+#     wrk on loopback, after a warm-up;
 #  3. 10,000 concurrent POST /users with distinct e-mails: status codes and rows in the table.
 # Prints figures side by side; asserts nothing. Needs wrk (apt-get install -y wrk) and sqlite3.
 #   bench/webapi.sh [cold-start rounds, default 7] [wrk seconds, default 10]
@@ -16,35 +19,49 @@ ulimit -n 20000
 
 dotnet new myapp-webapi -n Bench.Api -o "$work/api" --debug:custom-hive "$hive" >/dev/null
 dotnet new webapi -n Weather -o "$work/weather" >/dev/null
+cp -r bench/webapi/baseline "$work/plain" # outside this repository, so none of its build settings apply
 dotnet publish "$work/api/src/Bench.Api" -c Release -o "$work/api-out" >/dev/null
+dotnet publish "$work/plain" -c Release -o "$work/plain-out" >/dev/null
 dotnet publish "$work/weather" -c Release -o "$work/weather-out" >/dev/null
 
 api=("$work/api-out/Bench.Api" --urls http://127.0.0.1:5301)
 weather=("$work/weather-out/Weather" --urls http://127.0.0.1:5302)
+plain=("$work/plain-out/Baseline" --urls http://127.0.0.1:5303)
 
+# Interleaved rounds, so that whatever else the machine does weighs on all three alike.
 for round in $(seq 1 "$rounds"); do
   ConnectionStrings__Default="Data Source=$work/cold-$round.db" python3 bench/webapi/cold_start.py http://127.0.0.1:5301/health/ready "${api[@]}" >>"$work/api.cold"
+  ConnectionStrings__Default="Data Source=$work/plain-cold-$round.db" python3 bench/webapi/cold_start.py http://127.0.0.1:5303/health/ready "${plain[@]}" >>"$work/plain.cold"
   python3 bench/webapi/cold_start.py http://127.0.0.1:5302/weatherforecast "${weather[@]}" >>"$work/weather.cold"
 done
-api_ms=$(median <"$work/api.cold"); weather_ms=$(median <"$work/weather.cold")
+api_ms=$(median <"$work/api.cold"); plain_ms=$(median <"$work/plain.cold"); weather_ms=$(median <"$work/weather.cold")
 echo "cold start to the first 200, median of $rounds (ms)"
-printf '  %-52s %6s\n' "myapp-webapi GET /health/ready (new SQLite database)" "$api_ms"
-printf '  %-52s %6s   ratio %s (goal: at most 2x)\n' "dotnet new webapi GET /weatherforecast" "$weather_ms" "$(ratio "$api_ms" "$weather_ms")"
+printf '  %-58s %6s\n' "myapp-webapi GET /health/ready (new SQLite database)" "$api_ms"
+printf '  %-58s %6s   ratio %s (goal: at most 1.2x)\n' "plain EF Core minimal API GET /health/ready (new database)" "$plain_ms" "$(ratio "$api_ms" "$plain_ms")"
+printf '  %-58s %6s   ratio %s\n' "dotnet new webapi GET /weatherforecast" "$weather_ms" "$(ratio "$api_ms" "$weather_ms")"
 
 # Each app runs in its publish folder: that is its content root, where its appsettings.json is.
 (cd "$work/api-out" && ConnectionStrings__Default="Data Source=$work/load.db" exec "${api[@]}" >/dev/null 2>&1) &
 (cd "$work/weather-out" && exec "${weather[@]}" >/dev/null 2>&1) &
-for url in http://127.0.0.1:5301/health/ready http://127.0.0.1:5302/weatherforecast; do
+(cd "$work/plain-out" && ConnectionStrings__Default="Data Source=$work/plain-load.db" exec "${plain[@]}" >/dev/null 2>&1) &
+for url in http://127.0.0.1:5301/health/ready http://127.0.0.1:5302/weatherforecast http://127.0.0.1:5303/health/ready; do
   until curl -sf "$url" >/dev/null; do sleep 0.1; done
 done
-id=$(curl -sf -X POST http://127.0.0.1:5301/users -H 'Content-Type: application/json' -d '{"email":"bench@example.com","name":"Bench"}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+new_user() {
+  curl -sf -X POST "$1/users" -H 'Content-Type: application/json' -d '{"email":"bench@example.com","name":"Bench"}' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+id=$(new_user http://127.0.0.1:5301); plain_id=$(new_user http://127.0.0.1:5303)
 rps() { wrk -t2 -c64 -d"${seconds}s" "$1" | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "non-2xx:" $4 > "/dev/stderr"}'; }
-rps "http://127.0.0.1:5301/users/$id" >/dev/null; rps http://127.0.0.1:5302/weatherforecast >/dev/null # warm-up
-api_rps=$(rps "http://127.0.0.1:5301/users/$id"); weather_rps=$(rps http://127.0.0.1:5302/weatherforecast)
-echo "requests per second, wrk -t2 -c64 -d${seconds}s on loopback"
-printf '  %-52s %10s\n' "myapp-webapi GET /users/{id}" "$api_rps"
-printf '  %-52s %10s   ratio %s (goal: at least 0.3x)\n' "dotnet new webapi GET /weatherforecast" "$weather_rps" "$(ratio "$api_rps" "$weather_rps")"
+for url in "http://127.0.0.1:5301/users/$id" "http://127.0.0.1:5303/users/$plain_id" http://127.0.0.1:5302/weatherforecast; do
+  rps "$url" >/dev/null # warm-up
+done
+api_rps=$(rps "http://127.0.0.1:5301/users/$id"); plain_rps=$(rps "http://127.0.0.1:5303/users/$plain_id")
+weather_rps=$(rps http://127.0.0.1:5302/weatherforecast)
+echo "requests per second, wrk -t2 -c64 -d${seconds}s on loopback, after a warm-up"
+printf '  %-58s %10s\n' "myapp-webapi GET /users/{id}" "$api_rps"
+printf '  %-58s %10s   ratio %s (goal: at least 1x)\n' "plain EF Core minimal API GET /users/{id}" "$plain_rps" "$(ratio "$api_rps" "$plain_rps")"
+printf '  %-58s %10s   ratio %s (goal: at least 0.3x)\n' "dotnet new webapi GET /weatherforecast" "$weather_rps" "$(ratio "$api_rps" "$weather_rps")"
 
 posts=$(python3 bench/webapi/concurrent_posts.py http://127.0.0.1:5301 10000)
 rows=$(sqlite3 "$work/load.db" "SELECT count(*) FROM users WHERE email LIKE 'load-%'")

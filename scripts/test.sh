@@ -8,6 +8,8 @@ if [ -z "${POSTGRES_TEST_CONNECTION_STRING:-}" ]; then
   POSTGRES_TEST_CONNECTION_STRING="$(scripts/start-postgres.sh)"
   export POSTGRES_TEST_CONNECTION_STRING
 fi
+# The OpenAPI linters the web API tests run (Redocly CLI and Spectral, pinned in their package-lock.json).
+npm ci --prefix tests/openapi-lint --no-audit --no-fund --loglevel=error >/dev/null
 # Child builds must not leave MSBuild nodes or compiler servers holding the test runner's pipes.
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1

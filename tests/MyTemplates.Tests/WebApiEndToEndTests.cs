@@ -8,130 +8,202 @@ using MyTemplates.Tests.Infrastructure;
 namespace MyTemplates.Tests;
 
 /// <summary>
-/// myapp-webapi end to end: restore (the template's own post-action), build with warnings as
-/// errors, formatting, the generated tests, publish, then the published app over real HTTP.
+/// myapp-webapi end to end, one class per scenario: the generated solution's own checks (formatting,
+/// its tests), then what only the published app, started as a deployment starts it, can show: real
+/// Kestrel limits, console logs with correlation ids, the database file or server it really uses,
+/// start-up migrations, and an OpenAPI document that passes two linters.
 /// </summary>
-public sealed class WebApiEndToEndTests(TemplatePack pack)
+public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
+    where TApi : PublishedWebApi
 {
-    [Theory]
-    [InlineData("webapi-default")]
-    [InlineData("webapi-database-postgres")]
-    [InlineData("webapi-auth-jwt")]
-    [InlineData("webapi-layout-flat")]
-    public async Task Generated_api_builds_passes_its_tests_and_serves_users_when_published(string scenarioName)
+    protected TApi Api { get; } = api;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Generated_solution_is_formatted_and_passes_its_own_tests()
     {
-        var scenario = Scenarios.Named(scenarioName);
-        using var temp = new TempDirectory(scenarioName);
-        var postgres = scenario.Arguments.Contains("postgres");
-        var jwt = scenario.Arguments.Contains("jwt");
-        var solution = new GeneratedSolution(await pack.InstantiateAsync(temp, scenario.Template, scenario.ProjectName, scenario.Arguments));
-
-        await solution.BuildAsync();
-        await solution.VerifyFormattingAsync();
-        await solution.TestAsync();
-        await StaticChecks.CheckAsync(solution, scenario.ProjectName);
-
-        var project = Directory.GetFiles(solution.Root, $"{scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
-        var published = Path.Combine(temp.Path, "publish");
-        await ProcessRunner.DotnetOkAsync(solution.Root, TimeSpan.FromMinutes(10), "publish", project, "-c", "Release", "-o", published);
-
-        var port = RunningApp.FreePort();
-        var environment = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
-        string? database = null;
-        if (postgres)
-        {
-            database = $"e2e_{Guid.NewGuid():N}";
-            await Postgres.PsqlAsync($"CREATE DATABASE {database}");
-            environment["ConnectionStrings__Default"] = Postgres.ForDatabase(database);
-            environment["Database__MigrateOnStartup"] = "true";
-        }
-
-        var signingKey = RandomNumberGenerator.GetBytes(32);
-        if (jwt)
-        {
-            environment["Authentication__Schemes__Bearer__ValidIssuer"] = "pack-tests";
-            environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = "pack-tests-api";
-            environment["Authentication__Schemes__Bearer__SigningKeys__0__Issuer"] = "pack-tests";
-            environment["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = Convert.ToBase64String(signingKey);
-        }
-
-        // Run as a deployment does: the self-contained executable, from the publish folder. SQLite: the default
-        // Data Source=app.db, which the app creates and migrates.
-        var workingDirectory = published;
-        Assert.True(File.Exists(Path.Combine(published, "libcoreclr.so")), "The publish is not self-contained (no .NET runtime in it).");
-        try
-        {
-            await using var app = RunningApp.Start(Path.Combine(published, scenario.ProjectName), ["--urls", $"http://127.0.0.1:{port}"],
-                workingDirectory, environment);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            await app.WaitUntilOkAsync(http, "/health/ready", TimeSpan.FromSeconds(90));
-            if (!postgres)
-            {
-                Assert.True(File.Exists(Path.Combine(workingDirectory, "app.db")), "The SQLite database file was not created on first start.");
-            }
-
-            if (jwt)
-            {
-                Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/users", new { email = "x@example.com", name = "X" }, Ct)).StatusCode);
-                http.DefaultRequestHeaders.Authorization = new("Bearer", Token(signingKey, "pack-tests", "pack-tests-api"));
-            }
-
-            await SpeakToTheUsersApiAsync(http, app);
-        }
-        finally
-        {
-            if (database is not null)
-            {
-                await Postgres.PsqlAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-            }
-        }
-
-        if (jwt)
-        {
-            await UserJwtsTokensWorkInDevelopmentAsync(project, temp);
-        }
-
-        if (!jwt)
-        {
-            await AFailedStartupMigrationStopsTheAppAsync(scenario.ProjectName, published, postgres);
-        }
+        await Api.Solution.VerifyFormattingAsync();
+        await Api.Solution.TestAsync();
+        await StaticChecks.CheckAsync(Api.Solution, Api.Scenario.ProjectName);
     }
 
-    /// <summary>
-    /// Migrations run in the background while the server listens; when they fail the app must still
-    /// stop, with exit code 1 and a message naming the setting to check, not serve 503s forever.
-    /// </summary>
-    private static async Task AFailedStartupMigrationStopsTheAppAsync(string projectName, string published, bool postgres)
+    [Fact]
+    public async Task Published_app_is_framework_dependent_and_serves_users_over_http()
     {
-        var environment = new Dictionary<string, string?>
+        Assert.True(File.Exists(Path.Combine(Api.Published, Api.AppDll)));
+        Assert.False(File.Exists(Path.Combine(Api.Published, "libcoreclr.so")), "The publish is self-contained; it should run on the installed .NET.");
+
+        await using var database = await AppDatabase.CreateAsync(Api);
+        var port = RunningApp.FreePort();
+        await using var app = Api.Start(port, Settings(database));
+        using var http = await ReadyClientAsync(app, port);
+        await SpeakToTheUsersApiAsync(http, app);
+        database.AssertCreated();
+    }
+
+    [Fact]
+    public async Task Openapi_document_passes_redocly_and_spectral()
+    {
+        await using var database = await AppDatabase.CreateAsync(Api);
+        var port = RunningApp.FreePort();
+        await using var app = Api.Start(port, Settings(database));
+        using var http = await ReadyClientAsync(app, port);
+
+        var document = Path.Combine(Api.TempPath, $"openapi-{port}.json");
+        await File.WriteAllTextAsync(document, await http.GetStringAsync("/openapi/v1.json", Ct), Ct);
+
+        var problems = await OpenApiLinters.LintAsync(document);
+        Assert.True(problems.Count == 0, $"{problems.Count} lint problem(s) in /openapi/v1.json:\n{string.Join('\n', problems)}");
+    }
+
+    /// <summary>What the published app needs besides its database: JWT settings in the JWT scenario.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>Readies the client for writes (a token in the JWT scenario).</summary>
+    protected virtual Task AuthorizeAsync(HttpClient http) => Task.CompletedTask;
+
+    private Dictionary<string, string?> Settings(AppDatabase database) =>
+        new(ExtraSettings.Concat(database.Settings));
+
+    private async Task<HttpClient> ReadyClientAsync(RunningApp app, int port)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        await app.WaitUntilOkAsync(http, "/health/ready", TimeSpan.FromSeconds(90));
+        await AuthorizeAsync(http);
+        return http;
+    }
+
+    private static async Task SpeakToTheUsersApiAsync(HttpClient http, RunningApp app)
+    {
+        var created = await http.PostAsJsonAsync("/users", new { email = " Ada@Example.com ", name = "Ada Lovelace" }, Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{created.StatusCode}: {await created.Content.ReadAsStringAsync(Ct)}\n{app.Output}");
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/users/{id}", Ct)).StatusCode);
+
+        // Kestrel's body limit (Api:MaxRequestBodyBytes) exists only in a real server. Sent as large uploads are
+        // (Expect: 100-continue), the server refuses on the headers, before the body; sent straight away, its
+        // answer races the client's writing, which can end in a broken pipe instead.
+        using var tooLarge = new HttpRequestMessage(HttpMethod.Post, "/users")
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__MigrateOnStartup"] = "true",
-            ["ConnectionStrings__Default"] = postgres
-                ? $"Host=127.0.0.1;Port={RunningApp.FreePort()};Database=none;Username=none;Password=none"
-                : "Data Source=/nonexistent/folder/app.db",
+            Content = new StringContent($"{{\"email\":\"{new string('a', 2_000_000)}\"}}", Encoding.UTF8, "application/json"),
+            Headers = { ExpectContinue = true },
         };
-        await using var app = RunningApp.Start("dotnet", [$"{projectName}.dll", "--urls", $"http://127.0.0.1:{RunningApp.FreePort()}"],
-            published, environment);
+        await AssertProblemAsync(await http.SendAsync(tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
 
-        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        // The caller's correlation id comes back on the response and is on the request's console log lines.
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/users/{id}") { Headers = { { "X-Correlation-ID", "pack-e2e-delete" } } };
+        var deleted = await http.SendAsync(delete, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal("pack-e2e-delete", deleted.Headers.GetValues("X-Correlation-ID").Single());
+        var deletedLog = await WaitForLogAsync(app, $"Deleted user {id}");
+        Assert.Contains("=> CorrelationId: pack-e2e-delete", deletedLog);
+        Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
+    }
 
-        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{app.Output}");
-        Assert.Contains("Applying database migrations failed", app.Output);
-        Assert.Contains("ConnectionStrings:Default", app.Output);
+    /// <summary>The log entry (category line, scopes, message) holding <paramref name="text"/>, once the app has written it.</summary>
+    private static async Task<string> WaitForLogAsync(RunningApp app, string text)
+    {
+        for (var attempt = 0; attempt < 50 && !app.Output.Contains(text, StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        var lines = app.Output.Split('\n');
+        var at = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"No log line with '{text}':\n{app.Output}");
+        var start = Array.FindLastIndex(lines, at, line => line.Length > 0 && !char.IsWhiteSpace(line[0]));
+        return string.Join('\n', lines[start..(at + 1)]);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+    }
+
+}
+
+public sealed class WebApiDefaultEndToEndTests(DefaultWebApi api) : WebApiEndToEndTests<DefaultWebApi>(api)
+{
+    [Fact]
+    public Task A_failed_startup_migration_stops_the_app_and_names_the_setting() =>
+        StartupMigrationFailure.AssertStopsAsync(Api, "Data Source=/nonexistent/folder/app.db");
+}
+
+public sealed class WebApiFlatLayoutEndToEndTests(FlatWebApi api) : WebApiEndToEndTests<FlatWebApi>(api);
+
+public sealed class WebApiPostgresEndToEndTests(PostgresWebApi api) : WebApiEndToEndTests<PostgresWebApi>(api)
+{
+    [Fact]
+    public Task A_failed_startup_migration_stops_the_app_and_names_the_setting() =>
+        StartupMigrationFailure.AssertStopsAsync(Api, $"Host=127.0.0.1;Port={RunningApp.FreePort()};Database=none;Username=none;Password=none");
+
+    /// <summary>
+    /// Production with migrations left to the deployment (the default outside Development): the app is live,
+    /// not ready, names the pending migration and the fix, and answers 503 problems, never 500s; once the
+    /// migrations are applied it is ready.
+    /// </summary>
+    [Fact]
+    public async Task On_an_unmigrated_database_the_app_is_live_but_not_ready_and_says_why()
+    {
+        await using var database = await AppDatabase.CreateAsync(Api, migrateOnStartup: false);
+        var port = RunningApp.FreePort();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        await using (var app = Api.Start(port, database.Settings))
+        {
+            await app.WaitUntilOkAsync(http, "/health/live", TimeSpan.FromSeconds(90));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health/ready", Ct)).StatusCode);
+            var refused = await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Ada" }, Ct);
+            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"{refused.StatusCode}: {await refused.Content.ReadAsStringAsync(Ct)}\n{app.Output}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("_InitialCreate", app.Output);
+            Assert.Contains("Database:MigrateOnStartup", app.Output);
+        }
+
+        // The same database, migrated at start-up this time: ready, and the request that was refused succeeds.
+        port = RunningApp.FreePort();
+        using var migrated = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        await using var again = Api.Start(port, new Dictionary<string, string?>(database.Settings) { ["Database__MigrateOnStartup"] = "true" });
+        await again.WaitUntilOkAsync(migrated, "/health/ready", TimeSpan.FromSeconds(90));
+        Assert.Equal(HttpStatusCode.Created, (await migrated.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Ada" }, Ct)).StatusCode);
+    }
+}
+
+public sealed class WebApiJwtEndToEndTests(JwtWebApi api) : WebApiEndToEndTests<JwtWebApi>(api)
+{
+    private static readonly byte[] SigningKey = RandomNumberGenerator.GetBytes(32);
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Authentication__Schemes__Bearer__ValidIssuer"] = "pack-tests",
+        ["Authentication__Schemes__Bearer__ValidAudiences__0"] = "pack-tests-api",
+        ["Authentication__Schemes__Bearer__SigningKeys__0__Issuer"] = "pack-tests",
+        ["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = Convert.ToBase64String(SigningKey),
+    };
+
+    protected override async Task AuthorizeAsync(HttpClient http)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/users", new { email = "x@example.com", name = "X" }, Ct)).StatusCode);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token(SigningKey, "pack-tests", "pack-tests-api"));
     }
 
     /// <summary>
     /// The development path the README describes: <c>dotnet user-jwts create</c> keeps a signing key in user
     /// secrets and prints a token; the app, run in Development, accepts it. User secrets go to a private folder.
     /// </summary>
-    private static async Task UserJwtsTokensWorkInDevelopmentAsync(string project, TempDirectory temp)
+    [Fact]
+    public async Task Tokens_from_dotnet_user_jwts_work_in_development()
     {
         var environment = new Dictionary<string, string?>
         {
-            ["APPDATA"] = Directory.CreateDirectory(Path.Combine(temp.Path, "appdata")).FullName, // where user secrets live
+            ["APPDATA"] = Directory.CreateDirectory(Path.Combine(Api.TempPath, "appdata")).FullName, // where user secrets live
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
         };
+        var project = Api.Project;
         var projectDirectory = Path.GetDirectoryName(project)!;
         var created = await ProcessRunner.RunAsync("dotnet", ["user-jwts", "create", "--project", project, "--output", "token"], projectDirectory,
             TimeSpan.FromMinutes(2), environment, cancellationToken: Ct);
@@ -150,6 +222,92 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
         var response = await http.PostAsJsonAsync("/users", new { email = "jwt@example.com", name = "J" }, Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}\n{app.Output}");
     }
+
+    /// <summary>An HS256 JSON Web Token, as <c>dotnet user-jwts</c> or an identity provider would issue one.</summary>
+    private static string Token(byte[] key, string issuer, string audience)
+    {
+        static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "HS256", typ = "JWT" }));
+        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { sub = "pack-tests", iss = issuer, aud = audience, iat = now, nbf = now - 5, exp = now + 600 }));
+        var signature = Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{payload}")));
+        return $"{header}.{payload}.{signature}";
+    }
+}
+
+/// <summary>The database a published app runs on in one check: SQLite's default file in the publish folder, or a new PostgreSQL database.</summary>
+public sealed class AppDatabase : IAsyncDisposable
+{
+    private readonly string? postgresDatabase;
+    private readonly string? sqliteFile;
+
+    private AppDatabase(Dictionary<string, string?> settings, string? postgresDatabase, string? sqliteFile) =>
+        (Settings, this.postgresDatabase, this.sqliteFile) = (settings, postgresDatabase, sqliteFile);
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public static async Task<AppDatabase> CreateAsync(PublishedWebApi api, bool migrateOnStartup = true)
+    {
+        if (api.Scenario.Arguments.Contains("postgres"))
+        {
+            var name = $"e2e_{Guid.NewGuid():N}";
+            await Postgres.PsqlAsync($"CREATE DATABASE {name}");
+            return new AppDatabase(new()
+            {
+                ["ConnectionStrings__Default"] = Postgres.ForDatabase(name),
+                ["Database__MigrateOnStartup"] = migrateOnStartup ? "true" : "false",
+            }, name, null);
+        }
+
+        // The default Data Source=app.db, which the app creates and migrates in its content root. Checks run one at a time.
+        var file = Path.Combine(api.Published, "app.db");
+        return new AppDatabase([], null, file);
+    }
+
+    /// <summary>SQLite: the app created its database file on first start.</summary>
+    public void AssertCreated() =>
+        Assert.True(sqliteFile is null || File.Exists(sqliteFile), "The SQLite database file was not created on first start.");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgresDatabase is not null)
+        {
+            await Postgres.PsqlAsync($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)");
+        }
+
+        foreach (var file in sqliteFile is null ? [] : new[] { sqliteFile, $"{sqliteFile}-wal", $"{sqliteFile}-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+public static class StartupMigrationFailure
+{
+    /// <summary>
+    /// With start-up migration on and a database it cannot migrate, the app must not serve: it stops with a
+    /// failure exit code and a message naming the setting to check.
+    /// </summary>
+    public static async Task AssertStopsAsync(PublishedWebApi api, string connectionString)
+    {
+        await using var app = api.Start(RunningApp.FreePort(), new Dictionary<string, string?>
+        {
+            ["Database__MigrateOnStartup"] = "true",
+            ["ConnectionStrings__Default"] = connectionString,
+        });
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode != 0, $"exit code {exitCode}:\n{app.Output}");
+        Assert.Contains("Applying database migrations failed", app.Output);
+        Assert.Contains("ConnectionStrings:Default", app.Output);
+        Assert.DoesNotContain("Now listening on", app.Output);
+    }
+}
+
+public sealed class WebApiGeneratedTestsTests(TemplatePack pack)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Generated_postgres_tests_without_a_server_or_docker_fail_and_say_so()
@@ -189,84 +347,5 @@ public sealed class WebApiEndToEndTests(TemplatePack pack)
         Assert.True(result.ExitCode != 0, $"The architecture test let Db reference Services:\n{result}");
         Assert.Contains("references a higher layer", result.Output);
         Assert.Contains("LayerViolation", result.Output);
-    }
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task SpeakToTheUsersApiAsync(HttpClient http, RunningApp app)
-    {
-        var created = await http.PostAsJsonAsync("/users", new { email = " Ada@Example.com ", name = "Ada Lovelace" }, Ct);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{created.StatusCode}: {await created.Content.ReadAsStringAsync(Ct)}\n{app.Output}");
-        var user = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var id = user.GetProperty("id").GetString();
-        Assert.True(Guid.TryParse(id, out _));
-        Assert.Equal("ada@example.com", user.GetProperty("email").GetString());
-        Assert.Equal($"/users/{id}", created.Headers.Location?.OriginalString);
-        Assert.True(created.Headers.Contains("X-Correlation-ID"));
-
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/users/{id}", Ct)).StatusCode);
-        var patched = await http.PatchAsJsonAsync($"/users/{id}", new { name = "Ada King" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        Assert.Equal("Ada King", (await patched.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("name").GetString());
-
-        await AssertProblemAsync(await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Again" }, Ct), HttpStatusCode.Conflict);
-        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("{\"email\":", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
-        // Sent as large uploads are (Expect: 100-continue): the server refuses on the headers, before the body. Sent
-        // straight away, the server's answer races the client's writing, which can end in a broken pipe instead.
-        using var tooLarge = new HttpRequestMessage(HttpMethod.Post, "/users")
-        {
-            Content = new StringContent($"{{\"email\":\"{new string('a', 2_000_000)}\"}}", Encoding.UTF8, "application/json"),
-            Headers = { ExpectContinue = true },
-        };
-        await AssertProblemAsync(await http.SendAsync(tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
-
-        // The caller's correlation id comes back on the response and is on the request's log lines.
-        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/users/{id}") { Headers = { { "X-Correlation-ID", "pack-e2e-delete" } } };
-        var deleted = await http.SendAsync(delete, Ct);
-        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal("pack-e2e-delete", deleted.Headers.GetValues("X-Correlation-ID").Single());
-        await AssertProblemAsync(await http.GetAsync($"/users/{id}", Ct), HttpStatusCode.NotFound);
-        var deletedLog = await WaitForLogAsync(app, $"Deleted user {id}");
-        Assert.Contains("=> CorrelationId: pack-e2e-delete", deletedLog);
-
-        var openApi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
-        Assert.True(openApi.GetProperty("paths").TryGetProperty("/users", out _));
-        Assert.True(openApi.GetProperty("paths").TryGetProperty("/users/{id}", out _));
-        Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>The log entry (category line, scopes, message) holding <paramref name="text"/>, once the app has written it.</summary>
-    private static async Task<string> WaitForLogAsync(RunningApp app, string text)
-    {
-        for (var attempt = 0; attempt < 50 && !app.Output.Contains(text, StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(100, Ct);
-        }
-
-        var lines = app.Output.Split('\n');
-        var at = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
-        Assert.True(at >= 0, $"No log line with '{text}':\n{app.Output}");
-        var start = Array.FindLastIndex(lines, at, line => line.Length > 0 && !char.IsWhiteSpace(line[0]));
-        return string.Join('\n', lines[start..(at + 1)]);
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((int)status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
-    }
-
-    /// <summary>An HS256 JSON Web Token, as <c>dotnet user-jwts</c> or an identity provider would issue one.</summary>
-    private static string Token(byte[] key, string issuer, string audience)
-    {
-        static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "HS256", typ = "JWT" }));
-        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { sub = "pack-tests", iss = issuer, aud = audience, iat = now, nbf = now - 5, exp = now + 600 }));
-        var signature = Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{payload}")));
-        return $"{header}.{payload}.{signature}";
     }
 }

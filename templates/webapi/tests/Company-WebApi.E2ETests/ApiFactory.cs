@@ -1,9 +1,7 @@
-using Company.WebApi.Db;
 using Company.WebApi.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 #if (UseJwt)
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -22,24 +20,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
 #endif
     private TestDatabase? database;
+    private bool migrateOnStartup = true;
 
-    public async ValueTask InitializeAsync()
-    {
-        database ??= await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => database ??= await TestDatabase.CreateAsync();
 
-        // Start-up migrations run in the background: the tests start once they are applied.
-        await Services.GetRequiredService<DatabaseMigrator>().WaitUntilReadyAsync(CancellationToken.None);
-    }
-
-    /// <summary>The app on a database the test prepared (e.g. one not migrated yet); the factory deletes it on dispose.</summary>
-    public static ApiFactory On(TestDatabase database) => new() { database = database };
+    /// <summary>
+    /// The app on a database the test prepared (e.g. one not migrated yet), with or without start-up
+    /// migrations; the factory deletes the database on dispose.
+    /// </summary>
+    public static ApiFactory On(TestDatabase database, bool migrateOnStartup) =>
+        new() { database = database, migrateOnStartup = migrateOnStartup };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = database?.ConnectionString
                 ?? throw new InvalidOperationException("InitializeAsync or On(database) gives the app its database before it starts."),
-            ["Database:MigrateOnStartup"] = "true",
+            ["Database:MigrateOnStartup"] = migrateOnStartup.ToString(),
 #if (UseJwt)
             ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
             ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,

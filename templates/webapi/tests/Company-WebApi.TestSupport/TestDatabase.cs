@@ -2,10 +2,7 @@ using Company.WebApi.Db;
 #if (UseSqlite)
 using Microsoft.Data.Sqlite;
 #endif
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 #if (UsePostgres)
 using Npgsql;
 #endif
@@ -52,36 +49,6 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>
-    /// Makes anyone applying migrations to this database wait until the returned handle is (first) disposed:
-    /// holds a write lock on the migrations history table, in a transaction of its own.
-    /// </summary>
-    public async Task<IAsyncDisposable> BlockMigrationsAsync(CancellationToken cancellationToken = default)
-    {
-        await using (var db = CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-        }
-
-#if (UseSqlite)
-        // Pooling=False: closing the connection must end its transaction, not park it in a pool.
-        var connection = new SqliteConnection($"{ConnectionString};Pooling=False");
-        await connection.OpenAsync(cancellationToken);
-        var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: others may read, not write
-#endif
-#if (UsePostgres)
-        var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-#endif
-
-        return new MigrationBlock(connection, transaction);
-    }
-
     public AppDbContext CreateDbContext() =>
 #if (UseSqlite)
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
@@ -107,20 +74,5 @@ public sealed class TestDatabase : IAsyncDisposable
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
         await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 #endif
-    }
-
-    private sealed class MigrationBlock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
-    {
-        private bool released;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!released)
-            {
-                released = true;
-                await transaction.RollbackAsync();
-                await connection.DisposeAsync();
-            }
-        }
     }
 }

@@ -20,5 +20,5 @@ public sealed class UserBuilder
         return this;
     }
 
-    public UserCreate Build() => new() { Email = email, Name = name };
+    public CreateUserRequest Build() => new() { Email = email, Name = name };
 }

@@ -1,5 +1,9 @@
-using Company.WebApi.Api.Middleware;
 using System.Text.Json;
+using Company.WebApi.Api.Middleware;
+#if (EnableOpenApi)
+using Company.WebApi.Api.OpenApi;
+using Microsoft.AspNetCore.OpenApi;
+#endif
 using Company.WebApi.Config;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -30,16 +34,21 @@ public static class ApiExtensions
             .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
 #if (EnableOpenApi)
 
-        builder.Services.AddOpenApi(options =>
-        {
-#if (UseJwt)
-            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
-#endif
-        });
+        builder.Services.AddOptions<ApiDocumentOptions>().BindConfiguration(ApiDocumentOptions.SectionName);
+        builder.Services.AddOpenApi(options => options
+            .AddDocumentTransformer<ApiDocumentTransformer>()
+            .AddSchemaTransformer<DisallowNullSchemaTransformer>());
 #endif
 #if (UseJwt)
 
         builder.AddJwtAuthentication();
+#endif
+#if (UseJwt && EnableOpenApi)
+
+        // The bearer scheme, and the operations that need a token, in the OpenAPI document.
+        builder.Services.ConfigureAll<OpenApiOptions>(options => options
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<BearerSecuritySchemeTransformer>());
 #endif
 
         return builder;
@@ -66,6 +75,20 @@ public static class ApiExtensions
 #endif
 
         return app;
+    }
+
+    /// <summary>
+    /// A group for the endpoints that change data. It is the one place where writes get their access
+    /// rules, for every resource.
+    /// </summary>
+    public static RouteGroupBuilder MapWrites(this RouteGroupBuilder group)
+    {
+        var writes = group.MapGroup("");
+#if (UseJwt)
+        writes.RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+#endif
+        return writes;
     }
 
     private static string ToJsonName(string path) =>

@@ -26,25 +26,15 @@ public static class DbExtensions
             options.UseNpgsql(connectionString);
 #endif
 
-            // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
-            // and the exception handler logs anything else once. EF Core's own error log would say it twice.
-            options.ConfigureWarnings(warnings => warnings.Log(
-                (RelationalEventId.CommandError, LogLevel.Debug),
-                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-#if (IncludeTests)
-
-            // Migrating refuses to start when the model has changes no migration holds. MigrationTests checks
-            // that in CI, so outside Development start-up skips it: it builds the model a second time and
-            // compares it with the last migration's, ~40 ms of every cold start.
-            if (!provider.GetRequiredService<IHostEnvironment>().IsDevelopment())
-            {
-                options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
-            }
-#endif
+            options.ConfigureWarnings(warnings => warnings
+                // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+                // and the exception handler logs anything else once. EF Core's own error log would say it twice.
+                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                // A model change without its migration is caught by MigrationTests, not at every start-up.
+                .Ignore(RelationalEventId.PendingModelChangesWarning));
         });
 
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
+        services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         return services;
@@ -57,5 +47,16 @@ public static class DbExtensions
 #endif
 #if (UsePostgres)
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+#endif
+
+    /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
+    public static bool IsMissingSchema(this Exception exception) =>
+#if (UseSqlite)
+        (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 1 /* SQLITE_ERROR */ } sqlite
+            && (sqlite.Message.Contains("no such table", StringComparison.Ordinal) || sqlite.Message.Contains("no such column", StringComparison.Ordinal));
+#endif
+#if (UsePostgres)
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
 #endif
 }

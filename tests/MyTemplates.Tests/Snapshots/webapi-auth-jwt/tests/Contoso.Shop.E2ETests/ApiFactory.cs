@@ -1,9 +1,7 @@
-using Contoso.Shop.Db;
 using Contoso.Shop.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -18,24 +16,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private static readonly byte[] SigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
     private TestDatabase? database;
+    private bool migrateOnStartup = true;
 
-    public async ValueTask InitializeAsync()
-    {
-        database ??= await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => database ??= await TestDatabase.CreateAsync();
 
-        // Start-up migrations run in the background: the tests start once they are applied.
-        await Services.GetRequiredService<DatabaseMigrator>().WaitUntilReadyAsync(CancellationToken.None);
-    }
-
-    /// <summary>The app on a database the test prepared (e.g. one not migrated yet); the factory deletes it on dispose.</summary>
-    public static ApiFactory On(TestDatabase database) => new() { database = database };
+    /// <summary>
+    /// The app on a database the test prepared (e.g. one not migrated yet), with or without start-up
+    /// migrations; the factory deletes the database on dispose.
+    /// </summary>
+    public static ApiFactory On(TestDatabase database, bool migrateOnStartup) =>
+        new() { database = database, migrateOnStartup = migrateOnStartup };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = database?.ConnectionString
                 ?? throw new InvalidOperationException("InitializeAsync or On(database) gives the app its database before it starts."),
-            ["Database:MigrateOnStartup"] = "true",
+            ["Database:MigrateOnStartup"] = migrateOnStartup.ToString(),
             ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
             ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,
             ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,

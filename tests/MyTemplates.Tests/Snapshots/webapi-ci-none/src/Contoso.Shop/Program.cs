@@ -5,16 +5,12 @@ using Contoso.Shop.Db;
 using Contoso.Shop.Repositories;
 using Contoso.Shop.Services;
 
-// The slim builder leaves out what this service does not use (IIS integration, hosting startup
-// assemblies, static web assets, the Debug and EventLog loggers): start-up measured ~30 ms sooner.
-// HTTPS endpoints configured under Kestrel:Endpoints keep working:
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseKestrelHttpsConfiguration();
+var builder = WebApplication.CreateBuilder(args);
 
 // Settings: options bound from configuration and validated at start-up.
 builder.AddAppSettings();
 
-// Data: the DbContext, start-up migrations (in the background) and the readiness checks.
+// Data: the DbContext, migrations before the server starts (when configured) and the readiness check.
 builder.Services.AddDb();
 
 // Repositories and services: data access and business rules.

@@ -97,13 +97,23 @@ public sealed class UsersApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         await AssertProblemAsync(await client.GetAsync($"/users?{query}", TestContext.Current.CancellationToken), HttpStatusCode.BadRequest);
 
     [Fact]
-    public async Task Every_response_carries_a_correlation_id()
+    public async Task Every_response_carries_a_correlation_id_errors_too()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { { "X-Correlation-ID", "abc-123" } } };
+        var ct = TestContext.Current.CancellationToken;
+        var request = new UserBuilder().Build();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/users", request, ct)).StatusCode);
 
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var live = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { { "X-Correlation-ID", "abc-123" } } };
+        using var conflict = new HttpRequestMessage(HttpMethod.Post, "/users")
+        {
+            Headers = { { "X-Correlation-ID", "abc-409" } },
+            Content = JsonContent.Create(request), // a 409 from the exception handler, which clears the response first
+        };
 
-        Assert.Equal("abc-123", Assert.Single(response.Headers.GetValues("X-Correlation-ID")));
+        Assert.Equal("abc-123", Assert.Single((await client.SendAsync(live, ct)).Headers.GetValues("X-Correlation-ID")));
+        var refused = await client.SendAsync(conflict, ct);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("abc-409", Assert.Single(refused.Headers.GetValues("X-Correlation-ID")));
     }
 
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)

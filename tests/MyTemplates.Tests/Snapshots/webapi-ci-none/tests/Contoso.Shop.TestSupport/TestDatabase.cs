@@ -1,9 +1,6 @@
 using Contoso.Shop.Db;
 using Microsoft.Data.Sqlite;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Contoso.Shop.TestSupport;
 
@@ -37,25 +34,6 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>
-    /// Makes anyone applying migrations to this database wait until the returned handle is (first) disposed:
-    /// holds a write lock on the migrations history table, in a transaction of its own.
-    /// </summary>
-    public async Task<IAsyncDisposable> BlockMigrationsAsync(CancellationToken cancellationToken = default)
-    {
-        await using (var db = CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-        }
-
-        // Pooling=False: closing the connection must end its transaction, not park it in a pool.
-        var connection = new SqliteConnection($"{ConnectionString};Pooling=False");
-        await connection.OpenAsync(cancellationToken);
-        var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: others may read, not write
-
-        return new MigrationBlock(connection, transaction);
-    }
-
     public AppDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
 
@@ -69,20 +47,5 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         await Task.CompletedTask;
-    }
-
-    private sealed class MigrationBlock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
-    {
-        private bool released;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!released)
-            {
-                released = true;
-                await transaction.RollbackAsync();
-                await connection.DisposeAsync();
-            }
-        }
     }
 }

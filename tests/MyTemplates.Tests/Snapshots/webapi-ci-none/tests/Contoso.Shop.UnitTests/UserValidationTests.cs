@@ -35,7 +35,7 @@ public sealed class UserValidationTests
     [InlineData("""{"email":"nope"}""", false)]
     public void Update_checks_only_the_fields_that_are_present(string json, bool valid)
     {
-        var update = JsonSerializer.Deserialize<UserUpdate>(json, JsonSerializerOptions.Web)!;
+        var update = JsonSerializer.Deserialize<UpdateUserRequest>(json, JsonSerializerOptions.Web)!;
 
         Assert.Equal(valid, IsValid(update));
     }

@@ -1,8 +1,5 @@
 using Contoso.Shop.Db;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Contoso.Shop.TestSupport;
@@ -37,28 +34,6 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>
-    /// Makes anyone applying migrations to this database wait until the returned handle is (first) disposed:
-    /// holds a write lock on the migrations history table, in a transaction of its own.
-    /// </summary>
-    public async Task<IAsyncDisposable> BlockMigrationsAsync(CancellationToken cancellationToken = default)
-    {
-        await using (var db = CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-        }
-
-        var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return new MigrationBlock(connection, transaction);
-    }
-
     public AppDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);
 
@@ -67,20 +42,5 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
         await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-    }
-
-    private sealed class MigrationBlock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
-    {
-        private bool released;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!released)
-            {
-                released = true;
-                await transaction.RollbackAsync();
-                await connection.DisposeAsync();
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
-using Contoso.Shop.Api.Middleware;
 using System.Text.Json;
+using Contoso.Shop.Api.Middleware;
+using Contoso.Shop.Api.OpenApi;
+using Microsoft.AspNetCore.OpenApi;
 using Contoso.Shop.Config;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -27,9 +29,10 @@ public static class ApiExtensions
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
 
-        builder.Services.AddOpenApi(options =>
-        {
-        });
+        builder.Services.AddOptions<ApiDocumentOptions>().BindConfiguration(ApiDocumentOptions.SectionName);
+        builder.Services.AddOpenApi(options => options
+            .AddDocumentTransformer<ApiDocumentTransformer>()
+            .AddSchemaTransformer<DisallowNullSchemaTransformer>());
 
         return builder;
     }
@@ -49,6 +52,16 @@ public static class ApiExtensions
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// A group for the endpoints that change data. It is the one place where writes get their access
+    /// rules, for every resource.
+    /// </summary>
+    public static RouteGroupBuilder MapWrites(this RouteGroupBuilder group)
+    {
+        var writes = group.MapGroup("");
+        return writes;
     }
 
     private static string ToJsonName(string path) =>

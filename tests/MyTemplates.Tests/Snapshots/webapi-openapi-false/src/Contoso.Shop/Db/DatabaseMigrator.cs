@@ -5,59 +5,68 @@ using Microsoft.Extensions.Options;
 namespace Contoso.Shop.Db;
 
 /// <summary>
-/// Applies pending migrations when <c>Database:MigrateOnStartup</c> is true, in the background: the
-/// server starts listening meanwhile (<c>/health/live</c> answers), <c>/health/ready</c> reports 503
-/// and requests that need the database wait until the database is ready. A failed migration stops the app with exit code 1.
+/// Runs before the server starts listening. With <c>Database:MigrateOnStartup</c> it applies pending
+/// migrations, and a failure stops start-up. Without it, it names the migrations still to apply:
+/// until they are, <c>/health/ready</c> answers 503.
 /// </summary>
 public sealed partial class DatabaseMigrator(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> options,
-    IHostApplicationLifetime lifetime,
-    ILogger<DatabaseMigrator> logger) : BackgroundService
+    ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public bool IsReady => ready.Task.IsCompletedSuccessfully;
-
-    /// <summary>Completes when the database is ready; throws if migrating it failed.</summary>
-    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => ready.Task.WaitAsync(cancellationToken);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.MigrateOnStartup)
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        if (options.Value.MigrateOnStartup)
         {
-            ready.SetResult();
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+
+                // Write-ahead logging lets readers and a writer work at the same time.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogMigrationFailed(logger, exception);
+                throw;
+            }
+
+            LogMigrated(logger);
             return;
         }
 
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.MigrateAsync(stoppingToken);
-
-            // Write-ahead logging lets readers and a writer work at the same time.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", stoppingToken);
-            ready.SetResult();
-            LogMigrated(logger);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogPendingMigrations(logger, pending.Count, string.Join(", ", pending));
+            }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            ready.SetCanceled(stoppingToken);
-        }
-        catch (Exception exception)
-        {
-            ready.SetException(exception);
-            LogMigrationFailed(logger, exception);
-            Environment.ExitCode = 1;
-            lifetime.StopApplication();
+            // Not fatal: the app serves /health/live, and /health/ready says the database is not ready.
+            LogDatabaseUnavailable(logger, exception);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and ready")]
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]
     private static partial void LogMigrated(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Critical,
         Message = "Applying database migrations failed, so the app stops. Check ConnectionStrings:Default and that the database accepts schema changes.")]
     private static partial void LogMigrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The database has {Count} pending migration(s): {Migrations}. /health/ready answers 503 until they are applied: run the migration bundle (README.md, Migrate) or set Database:MigrateOnStartup=true.")]
+    private static partial void LogPendingMigrations(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not check the database for pending migrations; /health/ready answers 503 until it answers. Check ConnectionStrings:Default.")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
 }

@@ -18,7 +18,13 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         }
 
         context.TraceIdentifier = correlationId;
-        context.Response.Headers[HeaderName] = correlationId;
+
+        // Set as the response starts: the exception handler clears the headers of a failed request first.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = correlationId;
+            return Task.CompletedTask;
+        });
 
         // A message-template scope: console lines read "=> CorrelationId: ..." and structured
         // providers (JSON console, OpenTelemetry) get a CorrelationId property.

@@ -1,11 +1,13 @@
 using Contoso.Shop.Core;
+using Contoso.Shop.Db;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Contoso.Shop.Api.Middleware;
 
 /// <summary>
 /// Turns exceptions into RFC 9457 problem details: a bad request keeps its status (400, 413, 415),
-/// a conflict is 409, and anything unexpected is a 500 that shows no internals outside Development.
+/// a conflict is 409, a database without its schema is 503, and anything unexpected is a 500 that
+/// shows no internals outside Development.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
@@ -16,12 +18,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         {
             BadHttpRequestException badRequest => (badRequest.StatusCode, "The request is not valid.", badRequest.Message),
             ConflictException conflict => (StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Message),
+            _ when exception.IsMissingSchema() => (StatusCodes.Status503ServiceUnavailable, "The database is not ready.",
+                "Its schema is missing or out of date: the database migrations have not been applied."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
         };
 
         if (status >= StatusCodes.Status500InternalServerError)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, status);
         }
 
         httpContext.Response.StatusCode = status;
