@@ -61,6 +61,47 @@ public sealed class CliEndToEndTests(TemplatePack pack)
             Assert.Contains("linux-x64", installed);
             Assert.Equal("\u007fELF", Encoding.ASCII.GetString(File.ReadAllBytes(installed)[..4]));
         }
+
+        await CompletesInShellsAsync(toolPath, Command, temp);
+    }
+
+    /// <summary>
+    /// Tab completion as a user sets it up (`source &lt;(tool completion bash)`) with the installed tool on PATH: pressing Tab
+    /// in a real terminal completes a command and lists an option's values. bash always; zsh where it is installed;
+    /// PowerShell through its .NET tool, asking PowerShell's own completion (TabExpansion2).
+    /// </summary>
+    private static async Task CompletesInShellsAsync(string toolPath, string command, TempDirectory temp)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(temp.Path, "shell-home")).FullName;
+        File.WriteAllText(Path.Combine(home, ".bashrc"), $"PS1='ready> '\nsource <({command} completion bash)\n");
+        File.WriteAllText(Path.Combine(home, ".zshrc"), $"PS1='ready> '\nautoload -Uz compinit && compinit -u\nsource <({command} completion zsh)\n");
+        List<string> shells = [$"bash --rcfile '{home}/.bashrc' -i"];
+        if ((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "zsh"))))
+        {
+            shells.Add($"ZDOTDIR='{home}' zsh -i");
+        }
+
+        foreach (var shell in shells)
+        {
+            await using var terminal = await Terminal.StartAsync(home, $"export PATH='{toolPath}':\"$PATH\"; {shell}");
+            await terminal.WaitForAsync("ready>", TimeSpan.FromSeconds(30));
+            await terminal.SendKeysAsync($"{command} pro", "Tab");
+            await terminal.WaitForAsync($"{command} process", TimeSpan.FromSeconds(30)); // the screen shows no trailing space
+            await terminal.SendKeysAsync(" --format ", "Tab", "Tab");
+            var screen = await terminal.WaitForAsync("table", TimeSpan.FromSeconds(30));
+            Assert.True(screen.Contains("json", StringComparison.Ordinal), $"{shell}:\n{screen}");
+        }
+
+        var powerShell = Path.Combine(temp.Path, "powershell");
+        await ProcessRunner.DotnetOkAsync(temp.Path, Timeout, "tool", "install", "PowerShell", "--version", "7.6.9", "--tool-path", powerShell);
+        var completions = await ProcessRunner.RunAsync(Path.Combine(powerShell, "pwsh"),
+            ["-NoProfile", "-Command", $"{command} completion pwsh | Out-String | Invoke-Expression; " +
+                $"(TabExpansion2 '{command} pro' {command.Length + 4}).CompletionMatches.CompletionText; " +
+                $"(TabExpansion2 '{command} process --format ' {command.Length + 18}).CompletionMatches.CompletionText"],
+            temp.Path, Timeout, new Dictionary<string, string?> { ["PATH"] = $"{toolPath}:{Environment.GetEnvironmentVariable("PATH")}" },
+            cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(completions.ExitCode == 0 && completions.StandardOutput.Split('\n').Select(line => line.Trim()).ToArray() is ["process", "json", "table", ..],
+            completions.ToString());
     }
 
     private static async Task BehavesLikeWcAsync(string app, TempDirectory temp)
@@ -69,6 +110,9 @@ public sealed class CliEndToEndTests(TemplatePack pack)
 
         var help = await RunAsync(app, work, "--help");
         Assert.True(help.ExitCode == 0 && help.StandardOutput.Contains("Usage:", StringComparison.Ordinal), help.ToString());
+
+        var version = await RunAsync(app, work, "--version");
+        Assert.True(version.ExitCode == 0 && version.StandardOutput.Trim() == "0.1.0", version.ToString());
 
         var unknown = await RunAsync(app, work, "--no-such-option");
         Assert.True(unknown.ExitCode == 2 && unknown.StandardError.Contains("Usage:", StringComparison.Ordinal) && unknown.StandardOutput.Length == 0,

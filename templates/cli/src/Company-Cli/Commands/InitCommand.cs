@@ -1,39 +1,41 @@
 using System.CommandLine;
 using Company.Cli.Cli;
+using Company.Cli.Core;
 using Company.Cli.Services;
 
 namespace Company.Cli.Commands;
 
-public static class InitCommand
+public sealed class InitCommand : CliCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var directory = new Argument<string?>("dir")
-        {
-            Description = "The folder to write company-cli.json into (default: the current folder).",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var force = new Option<bool>("--force")
-        {
-            Description = "Overwrite an existing settings file.",
-        };
+    private readonly IConsoleEnvironment console;
 
-        var command = new Command("init", """
+    private readonly Argument<string?> directory = new("dir")
+    {
+        Description = "The folder to write company-cli.json into (default: the current folder).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Option<bool> force = new("--force")
+    {
+        Description = "Overwrite an existing settings file.",
+    };
+
+    public InitCommand(GlobalOptions global, IConsoleEnvironment console)
+        : base("init", """
             Write a settings file with every setting at its default, each explained by a comment.
             Example: company-cli init ~/projects/docs --force
-            """)
-        {
-            directory,
-            force,
-        };
+            """, global)
+    {
+        this.console = console;
+        Add(directory);
+        Add(force);
+    }
 
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var target = Path.GetFullPath(parseResult.GetValue(directory) ?? ".", context.CurrentDirectory);
-            var path = await SettingsFileWriter.WriteAsync(target, parseResult.GetValue(force), cancellationToken);
-            await context.Output.WriteLineAsync($"Wrote {path}");
-            return 0;
-        });
-        return command;
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(parseResult.GetValue(directory) ?? ".", console.CurrentDirectory);
+        var path = await SettingsFileWriter.WriteAsync(target, parseResult.GetValue(force), cancellationToken);
+        await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Wrote {path}");
+        return ExitCodes.Success;
     }
 }

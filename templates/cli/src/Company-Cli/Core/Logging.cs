@@ -11,19 +11,13 @@ public static class Logging
     public static ILoggerFactory CreateFactory(TextWriter error, bool verbose) =>
         LoggerFactory.Create(builder => builder
             .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
-            .AddProvider(new TextWriterLoggerProvider(error)));
+            .AddProvider(new TextWriterLogger(error)));
 
-    private sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
+    /// <summary>One line a message, <c>level: message</c>, as command-line tools write them.</summary>
+    private sealed class TextWriterLogger(TextWriter writer) : ILoggerProvider, ILogger
     {
-        public ILogger CreateLogger(string categoryName) => new TextWriterLogger(writer);
+        public ILogger CreateLogger(string categoryName) => this;
 
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class TextWriterLogger(TextWriter writer) : ILogger
-    {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
@@ -33,12 +27,10 @@ public static class Logging
         {
             var level = logLevel switch
             {
-                LogLevel.Trace => "trace",
-                LogLevel.Debug => "debug",
+                LogLevel.Trace or LogLevel.Debug => "debug",
                 LogLevel.Information => "info",
                 LogLevel.Warning => "warning",
-                LogLevel.Error => "error",
-                _ => "critical",
+                _ => "error",
             };
             lock (writer)
             {
@@ -48,6 +40,10 @@ public static class Logging
                     writer.WriteLine(exception);
                 }
             }
+        }
+
+        public void Dispose()
+        {
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Contoso.Tool.Cli;
 using Contoso.Tool.Config;
 using Contoso.Tool.Core;
 
@@ -34,16 +35,45 @@ public sealed class CommandTests : IDisposable
         var result = await cli.RunAsync(args);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.StartsWith("error: ", result.Error);
-        Assert.Contains("Usage:", result.Error);
+        Assert.NotEmpty(result.Error[..result.Error.IndexOf("Usage:", StringComparison.Ordinal)].Trim()); // the error, then usage
         Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task Version_is_printed()
+    {
+        var result = await cli.RunAsync("--version");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Matches(@"^\d+\.\d+", result.Output);
+    }
+
+    [Theory]
+    [InlineData("bash")]
+    [InlineData("zsh")]
+    [InlineData("pwsh")]
+    public async Task Completion_prints_a_script_that_asks_the_app_for_suggestions(string shell)
+    {
+        var result = await cli.RunAsync("completion", shell);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("contoso-tool \"[suggest:", result.Output);
+    }
+
+    [Fact]
+    public async Task Suggestions_come_from_the_command_line_grammar()
+    {
+        var root = CliApp.CreateRootCommand(cli);
+
+        Assert.Equal(["json", "table"], root.Parse("process a.txt --format ").GetCompletions().Select(item => item.Label));
+        Assert.Contains("process", root.Parse("pro").GetCompletions().Select(item => item.Label));
     }
 
     [Fact]
     public async Task Init_keeps_an_existing_file_unless_forced()
     {
         Assert.Equal(ExitCodes.Success, (await cli.RunAsync("init")).ExitCode);
-        var path = Path.Combine(cli.WorkingDirectory, AppSettings.FileName);
+        var path = Path.Combine(cli.CurrentDirectory, AppSettings.FileName);
         File.WriteAllText(path, "{ \"format\": \"json\" }");
 
         var second = await cli.RunAsync("init");
@@ -81,6 +111,18 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_a_read_of_standard_input_that_never_ends_is_exit_130()
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        var result = await cli.RunWithInputAsync(new BlockingStream(), ["process", "-"], cancellation.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Equal("Cancelled.", result.Error.Trim());
+    }
+
+    [Fact]
     public async Task A_missing_path_is_named_the_others_are_still_counted_and_the_exit_code_is_1()
     {
         cli.File("a.txt", "one\n");
@@ -101,7 +143,7 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Empty(result.Output);
-        Assert.Contains("total", File.ReadAllText(Path.Combine(cli.WorkingDirectory, "report.txt")));
+        Assert.Contains("total", File.ReadAllText(Path.Combine(cli.CurrentDirectory, "report.txt")));
     }
 
     [Fact]

@@ -1,17 +1,9 @@
-using System.Runtime.InteropServices;
+using System.CommandLine;
 using Contoso.Tool.Cli;
 
-// Ctrl+C and SIGTERM cancel the running command, which then stops promptly with exit code 130.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+var root = CliApp.CreateRootCommand(new SystemConsole());
+return await CliApp.InvokeAsync(root.Parse(args), new InvocationConfiguration
 {
-    e.Cancel = true;
-    cancellation.Cancel();
-};
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    cancellation.Cancel();
+    // Ctrl+C and SIGTERM cancel the command's token; the command stops and returns 130 itself well within this time.
+    ProcessTerminationTimeout = TimeSpan.FromSeconds(2),
 });
-
-return await CliApp.RunAsync(args, CliContext.FromProcess(), cancellation.Token);

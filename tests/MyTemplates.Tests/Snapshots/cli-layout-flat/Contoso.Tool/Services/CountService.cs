@@ -1,20 +1,20 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace Contoso.Tool.Services;
 
 public sealed record FileCount(string Path, long Lines, long Words, long Bytes);
 
-/// <summary>What <c>process</c> found: one entry per file read, the total, and the paths that could not be read.</summary>
-public sealed record CountReport(IReadOnlyList<FileCount> Files, Counts Total, IReadOnlyList<string> Failures);
+/// <summary>What <c>process</c> found: one entry per file read, the total, and the paths that could not be read (not in the JSON report: stderr names them).</summary>
+public sealed record CountReport(IReadOnlyList<FileCount> Files, Counts Total, [property: JsonIgnore] IReadOnlyList<string> Failures);
 
 /// <summary>Counts files, folders (recursively, in name order) and standard input (<c>-</c>); a path it cannot read is reported and skipped.</summary>
-public sealed partial class CountService(ILogger<CountService> logger)
+public sealed partial class CountService(ILogger<CountService> logger, Func<Stream> openStandardInput)
 {
     public const string StandardInput = "-";
 
     public async Task<CountReport> CountAsync(
         IReadOnlyList<string> paths,
-        Func<Stream> openStandardInput,
         string currentDirectory,
         bool includeHidden,
         IProgress<long>? bytesRead = null,
@@ -23,49 +23,48 @@ public sealed partial class CountService(ILogger<CountService> logger)
         var files = new List<FileCount>();
         var failures = new List<string>();
         var total = default(Counts);
-
-        foreach (var (display, fullPath) in Expand(paths, currentDirectory, includeHidden, failures))
+        foreach (var (path, fullPath) in Expand(paths, currentDirectory, includeHidden, failures))
         {
             try
             {
-                await using var stream = fullPath == StandardInput
-                    ? openStandardInput()
-                    : new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+                await using var stream = fullPath == StandardInput ? openStandardInput() : File.OpenRead(fullPath);
                 var counts = await WordCounter.CountAsync(stream, bytesRead, cancellationToken);
-                files.Add(new FileCount(display, counts.Lines, counts.Words, counts.Bytes));
+                files.Add(new FileCount(path, counts.Lines, counts.Words, counts.Bytes));
                 total += counts;
-                LogCounted(display, counts.Bytes);
+                LogCounted(path, counts.Bytes);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                Fail(failures, $"{display}: {exception.Message}");
+                Fail(failures, $"{path}: {exception.Message}");
             }
         }
 
         return new CountReport(files, total, failures);
     }
 
-    private IEnumerable<(string Display, string FullPath)> Expand(
-        IReadOnlyList<string> paths, string currentDirectory, bool includeHidden, List<string> failures)
+    /// <summary>Each path as the user typed it, or for a folder each file in it, with the full path to open.</summary>
+    private List<(string Path, string FullPath)> Expand(IReadOnlyList<string> paths, string currentDirectory, bool includeHidden, List<string> failures)
     {
+        var found = new List<(string, string)>();
+        var skip = includeHidden ? FileAttributes.None : FileAttributes.Hidden; // on Linux and macOS, names starting with a dot
         foreach (var path in paths)
         {
-            if (path == StandardInput)
+            var fullPath = path == StandardInput ? path : Path.GetFullPath(path, currentDirectory);
+            if (fullPath == StandardInput || File.Exists(fullPath))
             {
-                yield return (path, path);
-                continue;
-            }
-
-            var fullPath = Path.GetFullPath(path, currentDirectory);
-            if (File.Exists(fullPath))
-            {
-                yield return (path, fullPath);
+                found.Add((path, fullPath));
             }
             else if (Directory.Exists(fullPath))
             {
-                foreach (var file in Walk(fullPath, includeHidden, failures))
+                try
                 {
-                    yield return (Path.Join(path, Path.GetRelativePath(fullPath, file)), file);
+                    var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = skip, IgnoreInaccessible = false };
+                    found.AddRange(Directory.EnumerateFiles(fullPath, "*", options).Order(StringComparer.Ordinal)
+                        .Select(file => (Path.Join(path, Path.GetRelativePath(fullPath, file)), file)));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    Fail(failures, $"{path}: {exception.Message}");
                 }
             }
             else
@@ -73,37 +72,9 @@ public sealed partial class CountService(ILogger<CountService> logger)
                 Fail(failures, $"{path}: no such file or directory");
             }
         }
+
+        return found;
     }
-
-    private IEnumerable<string> Walk(string directory, bool includeHidden, List<string> failures)
-    {
-        string[] files, directories;
-        try
-        {
-            files = Directory.GetFiles(directory);
-            directories = Directory.GetDirectories(directory);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            Fail(failures, $"{directory}: {exception.Message}");
-            yield break;
-        }
-
-        foreach (var file in files.Where(file => includeHidden || !IsHidden(file)).Order(StringComparer.Ordinal))
-        {
-            yield return file;
-        }
-
-        foreach (var child in directories.Where(child => includeHidden || !IsHidden(child)).Order(StringComparer.Ordinal))
-        {
-            foreach (var file in Walk(child, includeHidden, failures))
-            {
-                yield return file;
-            }
-        }
-    }
-
-    private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');
 
     private void Fail(List<string> failures, string message)
     {

@@ -14,32 +14,33 @@ public sealed class WordCounterTests
     [InlineData("tab\tseparated\r\nwindows\r\n", 2, 3)]
     [InlineData("non\u00A0breaking\u2007spaces\u202Fsplit", 0, 4)]
     [InlineData("em\u2003space and ideographic\u3000space", 0, 5)]
-    [InlineData("accents ü and 日本語 count as letters", 0, 7)]
+    [InlineData("accents ü and 日本語 count as letters, 🙂 too", 0, 9)]
     [InlineData("a\u0001b", 0, 1)]
     [InlineData(" \u0001 ", 0, 0)]
-    public void Counts_like_wc(string text, long lines, long words)
+    public async Task Counts_like_wc(string text, long lines, long words)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
 
-        Assert.Equal(new Counts(lines, words, bytes.Length), WordCounter.Count(bytes));
+        Assert.Equal(new Counts(lines, words, bytes.Length), await CountAsync(bytes));
     }
 
     [Fact]
-    public void Invalid_utf8_counts_as_bytes_but_neither_starts_nor_ends_a_word()
+    public async Task Invalid_utf8_counts_as_bytes_but_neither_starts_nor_ends_a_word()
     {
-        Assert.Equal(new Counts(0, 1, 3), WordCounter.Count([(byte)'a', 0xFF, (byte)'b']));
-        Assert.Equal(new Counts(0, 0, 1), WordCounter.Count([0xFF]));
+        Assert.Equal(new Counts(0, 1, 3), await CountAsync([(byte)'a', 0xFF, (byte)'b']));
+        Assert.Equal(new Counts(0, 0, 1), await CountAsync([0xFF]));
+        Assert.Equal(new Counts(0, 1, 3), await CountAsync([(byte)'a', 0xE6, 0x97])); // a character cut short by the end
     }
 
     [Fact]
     public async Task A_character_cut_by_a_block_boundary_is_counted_once()
     {
-        // Many blocks of 128 KiB, with three-byte characters that straddle the block edges.
-        var text = string.Concat(Enumerable.Repeat("日本 語\n", 100_000));
-        var bytes = Encoding.UTF8.GetBytes(text);
+        // Many blocks, with three-byte characters that straddle the block edges.
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("日本 語\n", 100_000)));
 
-        var counts = await WordCounter.CountAsync(new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
-
-        Assert.Equal(new Counts(100_000, 200_000, bytes.Length), counts);
+        Assert.Equal(new Counts(100_000, 200_000, bytes.Length), await CountAsync(bytes));
     }
+
+    private static Task<Counts> CountAsync(byte[] bytes) =>
+        WordCounter.CountAsync(new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
 }

@@ -11,7 +11,7 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<FileInfo?> Config { get; } = new("--config", "-c")
+    public Option<string?> Config { get; } = new("--config", "-c")
     {
         Description = "Read settings from this file instead of contoso-tool.json in the current folder or the user's config folder.",
         Recursive = true,

@@ -1,137 +1,77 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace Contoso.Tool.Services;
 
+/// <summary>Lines, words and bytes, as <c>wc -l -w -c</c> reports them.</summary>
+public readonly record struct Counts(long Lines, long Words, long Bytes)
+{
+    public static Counts operator +(Counts left, Counts right) =>
+        new(left.Lines + right.Lines, left.Words + right.Words, left.Bytes + right.Bytes);
+}
+
 /// <summary>
-/// Counts a byte stream the way GNU <c>wc -l -w -c</c> does in a C.UTF-8 locale: lines are newline
-/// bytes; a word is a run of printable characters between white space; non-printable characters and
-/// invalid UTF-8 neither start nor end a word. Reads in fixed-size blocks, so memory stays constant.
+/// Counts a byte stream as GNU <c>wc -l -w -c</c> does in a C.UTF-8 locale: a line is a newline; a word
+/// is a run of printable characters between white space; other characters and invalid UTF-8 neither
+/// start nor end a word. Reads block by block, so memory stays the same whatever the size.
 /// </summary>
 public static class WordCounter
 {
-    private const int BufferSize = 128 * 1024;
-
-    private enum ByteClass : byte
-    {
-        NonPrintable,
-        Printable,
-        Space,
-        Newline,
-    }
-
-    private static readonly ByteClass[] AsciiClasses = CreateAsciiClasses();
-
     public static async Task<Counts> CountAsync(Stream stream, IProgress<long>? bytesRead = null, CancellationToken cancellationToken = default)
     {
-        // Not pooled: a read abandoned on cancellation may still write into it.
-        var buffer = new byte[BufferSize];
-        var state = new State();
-        var carried = 0; // bytes of a UTF-8 sequence cut by the end of the previous block
-        long bytes = 0;
-        while (true)
+        var buffer = new byte[128 * 1024];
+        long lines = 0, words = 0, bytes = 0;
+        var inWord = false;
+        var kept = 0; // the first bytes of a character that the previous block cut in two
+        int read;
+        do
         {
-            // Some streams (stdin) ignore the token while blocked in a read: stop waiting for them when it is cancelled.
-            var read = await stream.ReadAsync(buffer.AsMemory(carried, BufferSize - carried), cancellationToken)
-                .AsTask().WaitAsync(cancellationToken);
+            read = await stream.ReadAsync(buffer.AsMemory(kept), cancellationToken);
             bytes += read;
-            var available = carried + read;
-            var consumed = state.Add(buffer.AsSpan(0, available), isFinalBlock: read == 0);
-            carried = available - consumed;
-            buffer.AsSpan(consumed, carried).CopyTo(buffer);
             bytesRead?.Report(read);
-            if (read == 0)
+            var data = buffer.AsSpan(0, kept + read);
+            while (!data.IsEmpty)
             {
-                return new Counts(state.Lines, state.Words, bytes);
-            }
-        }
-    }
-
-    /// <summary>Counts bytes held in memory (for tests and small inputs).</summary>
-    public static Counts Count(ReadOnlySpan<byte> data)
-    {
-        var state = new State();
-        state.Add(data, isFinalBlock: true);
-        return new Counts(state.Lines, state.Words, data.Length);
-    }
-
-    private struct State
-    {
-        public long Lines;
-        public long Words;
-        private bool inWord;
-
-        /// <returns>How many bytes were used; the rest is the start of a UTF-8 sequence to retry with more data.</returns>
-        public int Add(ReadOnlySpan<byte> data, bool isFinalBlock)
-        {
-            var i = 0;
-            while (i < data.Length)
-            {
-                var value = data[i];
-                if (value < 0x80)
+                var status = Rune.DecodeFromUtf8(data, out var rune, out var length);
+                if (status == OperationStatus.NeedMoreData && read > 0)
                 {
-                    Apply(AsciiClasses[value]);
-                    i++;
-                    continue;
-                }
-
-                var status = Rune.DecodeFromUtf8(data[i..], out var rune, out var length);
-                if (status == OperationStatus.NeedMoreData && !isFinalBlock)
-                {
-                    return i;
+                    break; // the rest of the character comes with the next block
                 }
 
                 if (status == OperationStatus.Done)
                 {
-                    Apply(Classify(rune));
+                    if (rune.Value == '\n')
+                    {
+                        lines++;
+                    }
+
+                    if (IsSpace(rune))
+                    {
+                        inWord = false;
+                    }
+                    else if (!inWord && IsPrintable(rune))
+                    {
+                        inWord = true;
+                        words++;
+                    }
                 }
 
-                i += Math.Max(length, 1);
+                data = data[length..];
             }
 
-            return data.Length;
+            data.CopyTo(buffer);
+            kept = data.Length;
         }
+        while (read > 0);
 
-        private void Apply(ByteClass kind)
-        {
-            switch (kind)
-            {
-                case ByteClass.Newline:
-                    Lines++;
-                    inWord = false;
-                    break;
-                case ByteClass.Space:
-                    inWord = false;
-                    break;
-                case ByteClass.Printable when !inWord:
-                    inWord = true;
-                    Words++;
-                    break;
-            }
-        }
+        return new Counts(lines, words, bytes);
     }
 
-    private static ByteClass Classify(Rune rune) => rune.Value switch
-    {
-        // White space of the C.UTF-8 locale beyond ASCII, and the no-break spaces that wc also splits words on.
-        0x00A0 or 0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x2029 or 0x202F or 0x205F or 0x2060 or 0x3000 => ByteClass.Space,
-        _ => Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.Control
-            or System.Globalization.UnicodeCategory.OtherNotAssigned
-            or System.Globalization.UnicodeCategory.Surrogate
-            ? ByteClass.NonPrintable
-            : ByteClass.Printable,
-    };
+    /// <summary>The white space of the C.UTF-8 locale, and the no-break spaces that wc also splits words on.</summary>
+    private static bool IsSpace(Rune rune) => rune.Value is
+        ' ' or (>= '\t' and <= '\r') or 0x00A0 or 0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x2029 or 0x202F or 0x205F or 0x2060 or 0x3000;
 
-    private static ByteClass[] CreateAsciiClasses()
-    {
-        var classes = new ByteClass[128];
-        for (var b = 0x21; b < 0x7F; b++)
-        {
-            classes[b] = ByteClass.Printable;
-        }
-
-        classes[' '] = classes['\t'] = classes['\r'] = classes['\v'] = classes['\f'] = ByteClass.Space;
-        classes['\n'] = ByteClass.Newline;
-        return classes;
-    }
+    private static bool IsPrintable(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned);
 }

@@ -1,76 +1,35 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Contoso.Tool.Commands;
 using Contoso.Tool.Core;
 
 namespace Contoso.Tool.Cli;
 
-/// <summary>The root command: parses the command line, runs the command and turns every outcome into an exit code.</summary>
+/// <summary>The root command and how it is invoked.</summary>
 public static class CliApp
 {
-    public const string Description = "Counts lines, words and bytes in files, folders and standard input, as `wc -l -w -c` does.";
-
-    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    public static RootCommand CreateRootCommand(IConsoleEnvironment console)
     {
         var global = new GlobalOptions();
-        var root = new RootCommand(Description)
+        return new RootCommand("Counts lines, words and bytes in files, folders and standard input, as `wc -l -w -c` does.")
         {
             global.Verbose,
             global.Config,
-            InitCommand.Create(context),
-            ProcessCommand.Create(global, context),
+            new InitCommand(global, console),
+            new ProcessCommand(global, console),
+            new CompletionCommand(global),
         };
+    }
 
-        var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+    public static async Task<int> InvokeAsync(ParseResult parseResult, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        if (parseResult.Action is ParseErrorAction)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await context.Error.WriteLineAsync($"error: {error.Message}");
-            }
-
-            await context.Error.WriteLineAsync();
-            await root.Parse([.. CommandPath(parseResult), "--help"]).InvokeAsync(new() { Output = context.Error }, cancellationToken);
+            // Ours because System.CommandLine writes a usage error's help to stdout and returns 1: scripts expect all of it on stderr, and 2.
+            await parseResult.InvokeAsync(new() { Output = configuration.Error, Error = configuration.Error }, cancellationToken);
             return ExitCodes.Usage;
         }
 
-        var verbose = parseResult.GetValue(global.Verbose);
-        try
-        {
-            var configuration = new InvocationConfiguration
-            {
-                Output = context.Output,
-                Error = context.Error,
-                EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = null, // Program.cs turns Ctrl+C and SIGTERM into cancellation.
-            };
-            return await parseResult.InvokeAsync(configuration, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync("Cancelled.");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception exception)
-        {
-            await context.Error.WriteLineAsync($"error: {exception.Message}");
-            if (verbose)
-            {
-                await context.Error.WriteLineAsync(exception.ToString());
-            }
-
-            return exception is CliException cliException ? cliException.ExitCode : ExitCodes.Failure;
-        }
-    }
-
-    /// <summary>The names of the subcommands the user typed, so that usage is shown for the right one.</summary>
-    private static List<string> CommandPath(ParseResult parseResult)
-    {
-        var path = new List<string>();
-        for (var result = parseResult.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
-        {
-            path.Insert(0, result.Command.Name);
-        }
-
-        return path;
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 }

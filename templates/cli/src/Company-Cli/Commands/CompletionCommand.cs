@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Company.Cli.Cli;
+using Company.Cli.Core;
+
+namespace Company.Cli.Commands;
+
+/// <summary>Prints a shell's tab-completion script; the script asks the app itself, through System.CommandLine's [suggest] directive.</summary>
+public sealed class CompletionCommand : CliCommand
+{
+    private static readonly Dictionary<string, string> Scripts = new()
+    {
+        ["bash"] = """
+            _company-cli() {
+                local IFS=$'\n'
+                COMPREPLY=($(company-cli "[suggest:$COMP_POINT]" "$COMP_LINE" 2>/dev/null))
+            }
+            complete -o default -F _company-cli company-cli
+            """,
+        ["zsh"] = """
+            _company-cli() {
+                local -a items
+                items=("${(@f)$(company-cli "[suggest:$CURSOR]" "$BUFFER" 2>/dev/null)}")
+                compadd -a items
+            }
+            compdef _company-cli company-cli
+            """,
+        ["pwsh"] = """
+            Register-ArgumentCompleter -Native -CommandName company-cli -ScriptBlock {
+                param($wordToComplete, $commandAst, $cursorPosition)
+                company-cli "[suggest:$cursorPosition]" "$commandAst" 2>$null | ForEach-Object {
+                    [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+                }
+            }
+            """,
+    };
+
+    private readonly Argument<string> shell = new("shell")
+    {
+        Description = "The shell: bash, zsh or pwsh (PowerShell).",
+    };
+
+    public CompletionCommand(GlobalOptions global)
+        : base("completion", """
+            Print the tab-completion script for a shell.
+            Example: source <(company-cli completion bash)
+            """, global)
+    {
+        shell.AcceptOnlyFromAmong([.. Scripts.Keys]);
+        Add(shell);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        await parseResult.InvocationConfiguration.Output.WriteLineAsync(Scripts[parseResult.GetValue(shell)!]);
+        return ExitCodes.Success;
+    }
+}
