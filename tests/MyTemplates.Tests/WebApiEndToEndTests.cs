@@ -81,6 +81,12 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/users/{id}", Ct)).StatusCode);
 
+        // In Production, bad requests are answered by the status-code pages, not the exception handler the
+        // generated tests (in Development) see: still problem details.
+        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("{\"email\":", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
+        await AssertProblemAsync(await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Again" }, Ct), HttpStatusCode.Conflict);
+
         // Kestrel's body limit (Api:MaxRequestBodyBytes) exists only in a real server. Sent as large uploads are
         // (Expect: 100-continue), the server refuses on the headers, before the body; sent straight away, its
         // answer races the client's writing, which can end in a broken pipe instead.

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Company.WebApi.Api.Middleware;
 #if (EnableOpenApi)
 using Company.WebApi.Api.OpenApi;
+#endif
+#if (UseJwt && EnableOpenApi)
 using Microsoft.AspNetCore.OpenApi;
 #endif
 using Company.WebApi.Config;

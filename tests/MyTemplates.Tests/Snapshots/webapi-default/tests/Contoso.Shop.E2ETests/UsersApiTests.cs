@@ -90,6 +90,7 @@ public sealed class UsersApiTests(ApiFactory factory) : IClassFixture<ApiFactory
 
     [Theory]
     [InlineData("page=0")]
+    [InlineData("page=1000001")]
     [InlineData("size=0")]
     [InlineData("size=101")]
     [InlineData("page=abc")]

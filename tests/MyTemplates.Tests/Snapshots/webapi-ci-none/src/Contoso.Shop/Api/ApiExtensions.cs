@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Contoso.Shop.Api.Middleware;
 using Contoso.Shop.Api.OpenApi;
-using Microsoft.AspNetCore.OpenApi;
 using Contoso.Shop.Config;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;

@@ -6,7 +6,7 @@ namespace Contoso.Shop.Repositories;
 
 public sealed class UserRepository(AppDbContext db) : IUserRepository
 {
-    // Compiled once: the hot read path skips LINQ translation on every request.
+    // Compiled once: the hottest read skips EF Core's per-call query cache lookup.
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<UserEntity?>> FindById =
         EF.CompileAsyncQuery((AppDbContext context, Guid id, CancellationToken _) =>
             context.Users.AsNoTracking().FirstOrDefault(user => user.Id == id));

@@ -53,7 +53,7 @@ public static class UserRoutes
     private static async Task<Ok<PagedResult<User>>> ListUsers(
         UserService users,
         CancellationToken cancellationToken,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, 1_000_000)] int page = 1,
         [Range(1, 100)] int size = 20) =>
         TypedResults.Ok(await users.ListAsync(page, size, cancellationToken));
 
