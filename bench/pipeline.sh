@@ -2,9 +2,12 @@
 # myapp-pipeline benchmark: a generated users CSV (about 1.5% invalid rows) into SQLite by the generated
 # app, by the same rules in Python (csv module, sqlite3 executemany in batches of 10,000) and by the
 # sqlite3 shell's `.import` (which validates nothing) into a new table and into one keyed by id like the
-# app's, in one run, rounds interleaved so that all of them see the same machine. Prints wall time and
-# peak memory side by side; asserts nothing. Then peak memory for a five times larger file, to show it
-# does not grow with the input.
+# app's; then into PostgreSQL (the server scripts/start-postgres.sh starts) by the --database postgres
+# app, by the same rules in Python with psycopg2 (execute_values, page_size=10000, a transaction per
+# batch of 10,000; Debian's python3-psycopg2, installed here if missing) and by `psql \copy` into an
+# unkeyed table (no validation, no upsert: the physical limit). Rounds are interleaved so that all of
+# them see the same machine. Prints wall time and peak memory side by side; asserts nothing. Then peak
+# memory for a five times larger file, to show it does not grow with the input.
 #   bench/pipeline.sh [rows, default 1000000] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +16,13 @@ rounds="${2:-3}"
 source bench/common.sh pipeline
 dotnet new myapp-pipeline -n Bench.Etl -o "$work/etl" --debug:custom-hive "$hive" >/dev/null
 dotnet publish "$work/etl/src/Bench.Etl" -c Release -o "$work/app" >/dev/null
+dotnet new myapp-pipeline -n Bench.Etl -o "$work/etl-pg" --database postgres --debug:custom-hive "$hive" >/dev/null
+dotnet publish "$work/etl-pg/src/Bench.Etl" -c Release -o "$work/app-pg" >/dev/null
+/usr/bin/python3 -c 'import psycopg2' 2>/dev/null || apt-get install -y python3-psycopg2 >/dev/null
+pg_npgsql="$(scripts/start-postgres.sh 2>/dev/null)" # Host=127.0.0.1;Port=5432;Username=…;Password=…;Database=postgres
+pg_user=$(sed -E 's/.*Username=([^;]*).*/\1/' <<<"$pg_npgsql"); export PGPASSWORD=$(sed -E 's/.*Password=([^;]*).*/\1/' <<<"$pg_npgsql")
+psql_in() { psql -X -q -h 127.0.0.1 -U "$pg_user" -d "$1" -v ON_ERROR_STOP=1 "${@:2}"; }
+fresh_db() { psql_in postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
 
 python3 bench/pipeline/generate_users.py "$rows" "$work/users.csv"
 python3 bench/pipeline/generate_users.py "$((rows * 5))" "$work/users-x5.csv"
@@ -32,11 +42,25 @@ run_import_keyed() {
   measure sh -c 'sqlite3 "$1" ".import --csv --skip 1 $2 users" 2>/dev/null; exit 0' sh "$work/import-keyed.db" "$work/users.csv"
 }
 
+run_app_pg() { fresh_db bench_app; ConnectionStrings__Default="${pg_npgsql/Database=postgres/Database=bench_app}" measure "$work/app-pg/Bench.Etl" --input "$1" --rejects "$work/app-pg.rejected.csv"; }
+run_python_pg() {
+  fresh_db bench_py
+  measure /usr/bin/python3 bench/pipeline/baseline_postgres.py "$work/users.csv" "host=127.0.0.1 user=$pg_user password=$PGPASSWORD dbname=bench_py" "$work/py-pg.rejected.csv"
+}
+run_copy_pg() {
+  fresh_db bench_copy
+  psql_in bench_copy -c "CREATE TABLE users (id text, email text, name text, created_at text, source text)"
+  measure psql -X -q -h 127.0.0.1 -U "$pg_user" -d bench_copy -c "\\copy users FROM '$work/users.csv' WITH (FORMAT csv, HEADER true)"
+}
+
 for _ in $(seq 1 "$rounds"); do
   run_app "$work/users.csv" >>"$work/app.times"
   run_python >>"$work/python.times"
   run_import >>"$work/import.times"
   run_import_keyed >>"$work/import-keyed.times"
+  run_app_pg "$work/users.csv" >>"$work/app-pg.times"
+  run_python_pg >>"$work/python-pg.times"
+  run_copy_pg >>"$work/copy-pg.times"
 done
 
 app_s=$(cut -d' ' -f1 "$work/app.times" | median); app_mb=$(cut -d' ' -f2 "$work/app.times" | sort -n | tail -n 1)
@@ -55,4 +79,17 @@ same_rejects=$(cmp -s <(sort "$work/app.rejected.csv") <(sort "$work/py.rejected
 echo "  app and baseline agree: table $same_table, reject file $same_rejects ($(sqlite3 "$work/app.db" "SELECT count(*) FROM users") rows, $(($(wc -l <"$work/app.rejected.csv") - 1)) rejected)"
 
 read -r big_s big_mb < <(run_app "$work/users-x5.csv")
-echo "$((rows * 5)) rows: generated app $big_s s, peak memory $big_mb MB (vs $app_mb MB for $rows rows; goal: at most 100 MB for both)"
+echo "$((rows * 5)) rows: generated app $big_s s, peak memory $big_mb MB (vs $app_mb MB for $rows rows; goal: within 10% and at most 200 MB)"
+
+pga_s=$(cut -d' ' -f1 "$work/app-pg.times" | median); pga_mb=$(cut -d' ' -f2 "$work/app-pg.times" | sort -n | tail -n 1)
+pgp_s=$(cut -d' ' -f1 "$work/python-pg.times" | median); pgp_mb=$(cut -d' ' -f2 "$work/python-pg.times" | sort -n | tail -n 1)
+pgc_s=$(cut -d' ' -f1 "$work/copy-pg.times" | median); pgc_mb=$(cut -d' ' -f2 "$work/copy-pg.times" | sort -n | tail -n 1)
+echo
+echo "$rows rows into PostgreSQL, median wall time of $rounds interleaved rounds, highest peak memory"
+printf '  %-44s %8s s %6s MB\n' "generated app --database postgres" "$pga_s" "$pga_mb"
+printf '  %-44s %8s s %6s MB   app is %s faster (goal: at least 3x)\n' "Python csv + psycopg2 execute_values" "$pgp_s" "$pgp_mb" "$(ratio "$pgp_s" "$pga_s")"
+printf '  %-44s %8s s %6s MB   app takes %s its time\n' "psql \\copy into an unkeyed table, no validation" "$pgc_s" "$pgc_mb" "$(ratio "$pga_s" "$pgc_s")"
+pg_same=$(cmp -s <(psql_in bench_app -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") <(psql_in bench_py -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") && echo yes || echo NO)
+echo "  app and baseline agree: table $pg_same ($(psql_in bench_app -At -c "SELECT count(*) FROM users") rows)"
+read -r pgbig_s pgbig_mb < <(run_app_pg "$work/users-x5.csv")
+echo "$((rows * 5)) rows: generated app $pgbig_s s, peak memory $pgbig_mb MB (vs $pga_mb MB for $rows rows; goal: within 10% and at most 200 MB)"

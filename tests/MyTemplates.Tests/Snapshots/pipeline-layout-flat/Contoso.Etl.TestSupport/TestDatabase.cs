@@ -17,20 +17,22 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>The rows of the users table as "id|email|name|created_at (UTC, ISO 8601)", ordered by id.</summary>
-    public async Task<IReadOnlyList<string>> ReadUsersAsync()
+    public Task<IReadOnlyList<string>> ReadUsersAsync() => ReadTableAsync("users", "id", "email", "name", "created_at");
+
+    /// <summary>The rows of a table as its columns joined by "|" (timestamps in UTC, ISO 8601), ordered by the first column.</summary>
+    public async Task<IReadOnlyList<string>> ReadTableAsync(string table, params string[] columns)
     {
         await using var connection = Open();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, email, name, created_at FROM users ORDER BY id";
+        command.CommandText = $"SELECT {string.Join(", ", columns)} FROM {table} ORDER BY {columns[0]}";
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
         {
-            var createdAt = reader.GetValue(3) is DateTime timestamp
+            rows.Add(string.Join('|', Enumerable.Range(0, columns.Length).Select(i => reader.GetValue(i) is DateTime timestamp
                 ? timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)
-                : reader.GetString(3);
-            rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}|{createdAt}");
+                : reader.GetString(i))));
         }
 
         return rows;

@@ -1,5 +1,4 @@
 using System.Text;
-using Contoso.Etl.Pipeline;
 
 namespace Contoso.Etl.TestSupport;
 
@@ -33,14 +32,18 @@ public sealed class UserCsv
 
     public override string ToString()
     {
-        var text = new StringBuilder(RejectWriter.Line(header));
+        var text = new StringBuilder(Line(header));
         foreach (var row in rows)
         {
-            text.Append(RejectWriter.Line(row));
+            text.Append(Line(row));
         }
 
         return text.ToString();
     }
+
+    // Quoted here rather than with the app's CSV library, so that tests of its reading and writing check it against something else.
+    private static string Line(IEnumerable<string> fields) =>
+        string.Join(',', fields.Select(field => field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field)) + "\n";
 
     public string WriteTo(string directory, string fileName = "users.csv")
     {

@@ -14,4 +14,13 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     cancellation.Cancel();
 });
 
-return await PipelineApp.RunAsync(args, Console.Out, Console.Error, cancellationToken: cancellation.Token);
+// The command line: the source and where rejected rows go (usage errors: exit code 2).
+var (request, exitCode) = await PipelineCommand.ParseAsync(args, Console.Out, Console.Error);
+if (request is null)
+{
+    return exitCode;
+}
+
+// The settings, the stages for that source and the pipeline, then the run and its summary.
+using var host = PipelineHost.CreateBuilder(request).Build();
+return await PipelineRun.ExecuteAsync(host, request, Console.Out, Console.Error, cancellation.Token);

@@ -47,7 +47,7 @@ public sealed class EtlPipelineTests : IDisposable
         Assert.Equal(5 * BatchSize, loader.Loaded); // whole batches only: the 10 rows after them were never loaded
     }
 
-    private async Task<PipelineSummary> RunAsync(IExtractor source, ILoader loader)
+    private async Task<PipelineSummary> RunAsync(IExtractor source, ITableLoader<User> loader)
     {
         var options = Options.Create(new PipelineOptions { ConnectionString = "unused", BatchSize = BatchSize, QueuedBatches = 1 });
         var pipeline = new EtlPipeline(source, new UserCleaningTransformer(), loader, options, NullLogger<EtlPipeline>.Instance);
@@ -95,7 +95,7 @@ public sealed class EtlPipelineTests : IDisposable
         }
     }
 
-    private sealed class RecordingLoader(int? failOnBatch = null) : ILoader
+    private sealed class RecordingLoader(int? failOnBatch = null) : ITableLoader<User>
     {
         private int batches;
 
@@ -103,9 +103,9 @@ public sealed class EtlPipelineTests : IDisposable
 
         public int Loaded { get; private set; }
 
-        public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task EnsureTableAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public async Task WriteBatchAsync(UserBatch batch)
+        public async Task UpsertAsync(IReadOnlyList<User> batch, CancellationToken cancellationToken = default)
         {
             await Task.Yield();
             if (++batches == failOnBatch)
@@ -115,7 +115,5 @@ public sealed class EtlPipelineTests : IDisposable
 
             Loaded += batch.Count;
         }
-
-        public Task CompleteAsync() => Task.CompletedTask;
     }
 }

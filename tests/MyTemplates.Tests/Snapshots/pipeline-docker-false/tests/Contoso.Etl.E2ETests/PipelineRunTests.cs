@@ -65,8 +65,8 @@ public sealed class PipelineRunTests : IAsyncLifetime
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
         // Ctrl+C arrives while the first batch is being written.
-        var result = await RunAsync(["--input", input], cancellation.Token, builder => builder.Services.AddSingleton<ILoader>(provider =>
-            new CancelWhileWriting(ActivatorUtilities.CreateInstance<DbUserLoader>(provider), cancellation)), ("Pipeline:BatchSize", "1000"));
+        var result = await RunAsync(["--input", input], cancellation.Token, builder => builder.Services.AddSingleton<ITableLoader<User>>(
+            new CancelWhileWriting(new TableLoader<User>(UserTable.Map, database.ConnectionString), cancellation)), ("Pipeline:BatchSize", "1000"));
 
         Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
         Assert.Contains("read: 1000, loaded: 1000, rejected: 0", result.Output);
@@ -136,28 +136,32 @@ public sealed class PipelineRunTests : IAsyncLifetime
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await PipelineApp.RunAsync(args, output, error, builder =>
+        // As Program.cs runs the app, with the test's database and settings (and, for some tests, a stage of its own).
+        var (request, exitCode) = await PipelineCommand.ParseAsync(args, output, error);
+        if (request is not null)
         {
+            var builder = PipelineHost.CreateBuilder(request);
             builder.Configuration.AddInMemoryCollection(
                 [KeyValuePair.Create<string, string?>("ConnectionStrings:Default", database.ConnectionString),
                  .. settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value))]);
             configure(builder);
-        }, cancellationToken);
+            using var host = builder.Build();
+            exitCode = await PipelineRun.ExecuteAsync(host, request, output, error, cancellationToken);
+        }
+
         return new RunResult(exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>The real loader, cancelling the run while its first batch is being written.</summary>
-    private sealed class CancelWhileWriting(ILoader loader, CancellationTokenSource cancellation) : ILoader
+    private sealed class CancelWhileWriting(ITableLoader<User> loader, CancellationTokenSource cancellation) : ITableLoader<User>
     {
-        public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => loader.EnsureSchemaAsync(cancellationToken);
+        public Task EnsureTableAsync(CancellationToken cancellationToken = default) => loader.EnsureTableAsync(cancellationToken);
 
-        public async Task WriteBatchAsync(UserBatch batch)
+        public async Task UpsertAsync(IReadOnlyList<User> records, CancellationToken cancellationToken = default)
         {
             await cancellation.CancelAsync();
-            await loader.WriteBatchAsync(batch);
+            await loader.UpsertAsync(records, cancellationToken);
         }
-
-        public Task CompleteAsync() => loader.CompleteAsync();
     }
 
     private sealed record RunResult(int ExitCode, string Output, string Error);

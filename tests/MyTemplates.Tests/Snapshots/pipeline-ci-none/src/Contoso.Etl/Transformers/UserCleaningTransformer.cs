@@ -48,107 +48,31 @@ public sealed partial class UserCleaningTransformer : ITransformer
     }
 
     /// <summary>
-    /// Parses <c>yyyy-MM-ddTHH:mm[:ss[.f…]]</c> followed by <c>Z</c> or a <c>±hh:mm</c> / <c>±hhmm</c> offset
-    /// (up to 7 fraction digits, offsets up to ±14:00) and converts it to UTC. By hand rather than with
-    /// <see cref="DateTimeOffset.TryParse(string?, IFormatProvider?, DateTimeStyles, out DateTimeOffset)"/>:
-    /// it runs once a row, and replacing the general parser cut the CPU time of reading and cleaning by about
-    /// a sixth (0.4 µs a row).
+    /// <c>yyyy-MM-ddTHH:mm[:ss[.f…]]</c> (up to 7 fraction digits) then <c>Z</c> or an offset
+    /// (<c>±hh:mm</c>, <c>±hhmm</c>, at most ±14:00), as UTC. The shape is checked first, because the
+    /// BCL's parser also accepts forms ISO 8601 does not (<c>+1:00</c>, <c>10:00:00.Z</c>).
     /// </summary>
     public static bool TryParseTimestamp(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
-        value = default;
-        if (text.Length < 17 || text[4] != '-' || text[7] != '-' || text[10] is not ('T' or 't') || text[13] != ':'
-            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
-            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute))
+        if (!TimestampShape().IsMatch(text)
+            || !DateTimeOffset.TryParseExact(text.ToString().ToUpperInvariant(), TimestampFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out value))
         {
+            value = default;
             return false;
         }
 
-        var rest = text[16..];
-        int second = 0, fraction = 0;
-        if (rest[0] == ':')
-        {
-            if (rest.Length < 4 || !TryDigits(rest.Slice(1, 2), out second))
-            {
-                return false;
-            }
-
-            rest = rest[3..];
-            if (rest[0] == '.')
-            {
-                var digits = rest[1..].IndexOfAnyExceptInRange('0', '9');
-                if (digits is < 1 or > 7 || !TryDigits(rest.Slice(1, digits), out fraction))
-                {
-                    return false;
-                }
-
-                for (var scale = digits; scale < 7; scale++)
-                {
-                    fraction *= 10; // to ticks of 100 ns
-                }
-
-                rest = rest[(1 + digits)..];
-            }
-        }
-
-        if (!TryOffset(rest, out var offset)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59)
-        {
-            return false;
-        }
-
-        var local = new DateTime(year, month, day, hour, minute, second).AddTicks(fraction);
-        var utcTicks = local.Ticks - offset.Ticks;
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        value = new DateTimeOffset(utcTicks, TimeSpan.Zero);
+        value = value.ToUniversalTime();
         return true;
     }
 
-    private static bool TryOffset(ReadOnlySpan<char> text, out TimeSpan offset)
-    {
-        offset = TimeSpan.Zero;
-        if (text is "Z" or "z")
-        {
-            return true;
-        }
+    private static readonly string[] TimestampFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+    ];
 
-        var minutes = text.Length switch
-        {
-            6 when text[3] == ':' => text.Slice(4, 2),
-            5 => text.Slice(3, 2),
-            _ => [],
-        };
-        if (minutes.IsEmpty || text[0] is not ('+' or '-') || !TryDigits(text.Slice(1, 2), out var h) || !TryDigits(minutes, out var m)
-            || m > 59 || h * 60 + m > 14 * 60)
-        {
-            return false;
-        }
-
-        offset = new TimeSpan(h, m, 0) * (text[0] == '-' ? -1 : 1);
-        return true;
-    }
-
-    /// <summary>ASCII digits only (no sign, no spaces), as a number.</summary>
-    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
-    {
-        value = 0;
-        foreach (var c in text)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            value = value * 10 + (c - '0');
-        }
-
-        return true;
-    }
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimestampShape();
 
     private static int CodePoints(string text)
     {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Contoso.Etl.Models;
 using Contoso.Etl.Pipeline;
-using Sylvan.Data.Csv;
+using nietras.SeparatedValues;
 
 namespace Contoso.Etl.Extractors;
 
@@ -18,20 +18,20 @@ public sealed class CsvFileExtractor(string path) : IExtractor
 
     public async IAsyncEnumerable<SourceRow> ExtractAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        CsvDataReader reader;
+        SepReader reader;
         try
         {
-            var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 64 * 1024, MaxBufferSize = 16 * 1024 * 1024 };
-            reader = await CsvDataReader.CreateAsync(path, options, cancellationToken);
+            reader = await Sep.New(',').Reader(options => options with { Unescape = true, DisableColCountCheck = true })
+                .FromFileAsync(path, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new PipelineException($"Cannot read the input file '{path}': {exception.Message}", ExitCodes.Usage, exception);
         }
 
-        await using (reader)
+        using (reader)
         {
-            var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            var header = reader.Header.ColNames.ToArray();
             var ordinals = RequiredColumns.Select(column => Array.FindIndex(header, name => string.Equals(name.Trim(), column, StringComparison.OrdinalIgnoreCase))).ToArray();
             if (Array.IndexOf(ordinals, -1) is var missing and >= 0)
             {
@@ -41,13 +41,13 @@ public sealed class CsvFileExtractor(string path) : IExtractor
             }
 
             long number = 0;
-            while (await reader.ReadAsync(cancellationToken))
+            await foreach (var row in reader)
             {
                 number++;
-                var fields = new string[reader.RowFieldCount];
+                var fields = new string[row.ColCount];
                 for (var i = 0; i < fields.Length; i++)
                 {
-                    fields[i] = reader.GetString(i);
+                    fields[i] = row[i].ToString();
                 }
 
                 yield return new SourceRow(number, Field(ordinals[0]), Field(ordinals[1]), Field(ordinals[2]), Field(ordinals[3]), header, fields);

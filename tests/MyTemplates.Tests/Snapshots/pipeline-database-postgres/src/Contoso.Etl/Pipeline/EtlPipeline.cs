@@ -20,7 +20,7 @@ namespace Contoso.Etl.Pipeline;
 public sealed partial class EtlPipeline(
     IExtractor extractor,
     ITransformer transformer,
-    ILoader loader,
+    ITableLoader<User> loader,
     IOptions<PipelineOptions> options,
     ILogger<EtlPipeline> logger)
 {
@@ -35,7 +35,7 @@ public sealed partial class EtlPipeline(
         // read, or lacks a column, stops the run here with nothing loaded.
         await using var source = extractor.ExtractAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var hasRows = await source.MoveNextAsync();
-        await loader.EnsureSchemaAsync(cancellationToken);
+        await loader.EnsureTableAsync(cancellationToken);
 
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(settings.QueuedBatches)
         {
@@ -56,12 +56,11 @@ public sealed partial class EtlPipeline(
                 cancellationToken.ThrowIfCancellationRequested(); // a batch already waiting is not started once cancelled
 
                 // Not cancellable from here to the end of the batch: it is committed whole, then its rejects written.
-                using var users = batch.Users;
-                await loader.WriteBatchAsync(users);
-                loaded += users.Count;
+                await loader.UpsertAsync(batch.Users, CancellationToken.None);
+                loaded += batch.Users.Count;
                 foreach (var (row, reason) in batch.Rejects)
                 {
-                    await rejects.WriteAsync(row, reason);
+                    await rejects.WriteAsync(row, reason, CancellationToken.None);
                 }
 
                 if (stopwatch.Elapsed - lastProgress >= ProgressInterval)
@@ -83,7 +82,6 @@ public sealed partial class EtlPipeline(
             await extractAndTransform.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        await loader.CompleteAsync();
         if (!cancelled)
         {
             await extractAndTransform; // surfaces its failure, if any
@@ -138,7 +136,7 @@ public sealed partial class EtlPipeline(
     /// <summary>The rows of one batch: the clean users to load and the rejected rows with their reasons.</summary>
     private sealed class Batch(int capacity)
     {
-        public UserBatch Users { get; } = new(capacity);
+        public List<User> Users { get; } = new(capacity);
 
         public List<(SourceRow Row, string Reason)> Rejects { get; } = [];
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Contoso.Etl.Models;
+using nietras.SeparatedValues;
 
 namespace Contoso.Etl.Pipeline;
 
@@ -9,35 +9,40 @@ namespace Contoso.Etl.Pipeline;
 /// </summary>
 public sealed class RejectWriter(string path) : IAsyncDisposable
 {
-    private StreamWriter? writer;
+    private SepWriter? writer;
 
     public string Path { get; } = path;
 
     public long Count { get; private set; }
 
-    public async Task WriteAsync(SourceRow row, string reason)
+    public async Task WriteAsync(SourceRow row, string reason, CancellationToken cancellationToken = default)
     {
         if (writer is null)
         {
-            writer = new StreamWriter(Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
-            await writer.WriteAsync(Line([.. row.Header, "reason"]));
+            // Rows are written as they came, so their field counts may differ from the header's: written by position.
+            writer = Sep.New(',').Writer(options => options with { Escape = true, WriteHeader = false, DisableColCountCheck = true, ColNotSetOption = SepColNotSetOption.Skip })
+                .ToFile(Path);
+            await WriteRecordAsync([.. row.Header, "reason"], cancellationToken);
         }
 
-        await writer.WriteAsync(Line([.. row.Fields, reason]));
+        await WriteRecordAsync([.. row.Fields, reason], cancellationToken);
         Count++;
     }
-
-    /// <summary>One CSV record: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
-    public static string Line(IEnumerable<string> fields) =>
-        string.Join(',', fields.Select(field => field.AsSpan().IndexOfAny(",\"\r\n") >= 0
-            ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            : field)) + "\n";
 
     public async ValueTask DisposeAsync()
     {
         if (writer is not null)
         {
             await writer.DisposeAsync();
+        }
+    }
+
+    private async ValueTask WriteRecordAsync(IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        await using var record = writer!.NewRow(cancellationToken);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            record[i].Set(fields[i]);
         }
     }
 }

@@ -1,0 +1,43 @@
+using Company.Etl.Config;
+using Company.Etl.Extractors;
+using Company.Etl.Loaders;
+using Company.Etl.Pipeline;
+using Company.Etl.Transformers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Company.Etl;
+
+public static class PipelineHost
+{
+    /// <summary>The settings, the stages for the requested source, and the pipeline that runs them.</summary>
+    public static HostApplicationBuilder CreateBuilder(RunRequest request)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Logs and progress go to stderr; stdout carries the summary only.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddPipelineSettings();
+        if (request.ApiBaseAddress is { } api)
+        {
+            builder.Services.AddApiExtractor(new Uri(api.ToString().TrimEnd('/') + "/"));
+            builder.Services.AddSingleton<IExtractor>(provider => provider.GetRequiredService<ApiExtractor>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IExtractor>(new CsvFileExtractor(request.InputPath));
+        }
+
+        builder.Services.AddSingleton<ITransformer, UserCleaningTransformer>();
+        builder.Services.AddLoaders();
+        builder.Services.AddSingleton<EtlPipeline>();
+        return builder;
+    }
+}
