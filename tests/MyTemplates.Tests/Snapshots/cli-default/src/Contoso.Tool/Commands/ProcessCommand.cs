@@ -58,15 +58,9 @@ public sealed class ProcessCommand : CliCommand
                 .WaitAsync(cancellationToken);
         }
 
-        if (parseResult.GetValue(output) is { } outputPath)
-        {
-            await using var file = new StreamWriter(Path.GetFullPath(outputPath, console.CurrentDirectory));
-            await ReportWriter.WriteAsync(file, report, reportFormat);
-        }
-        else
-        {
-            await ReportWriter.WriteAsync(parseResult.InvocationConfiguration.Output, report, reportFormat);
-        }
+        var outputPath = parseResult.GetValue(output);
+        await using var file = outputPath is null ? null : new StreamWriter(Path.GetFullPath(outputPath, console.CurrentDirectory));
+        await ReportWriter.WriteAsync(file ?? parseResult.InvocationConfiguration.Output, report, reportFormat);
 
         return report.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
