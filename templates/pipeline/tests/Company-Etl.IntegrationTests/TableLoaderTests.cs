@@ -120,7 +120,7 @@ public sealed class TableLoaderTests : IAsyncLifetime
     /// <summary>A test-only entity: an order of a user, keyed by its own id.</summary>
     private sealed record Order(string Id, string UserId, DateTimeOffset PlacedAt)
     {
-        public static readonly TableMap<Order> Map = new("orders", Key: "order_id",
+        public static readonly TableMap<Order> Map = new("orders", key: "order_id",
         [
             new("order_id", ColumnType.Text, order => order.Id),
             new("user_id", ColumnType.Text, order => order.UserId),

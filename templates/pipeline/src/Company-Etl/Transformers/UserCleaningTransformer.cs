@@ -50,13 +50,11 @@ public sealed partial class UserCleaningTransformer : ITransformer
     /// <summary>
     /// <c>yyyy-MM-ddTHH:mm[:ss[.f…]]</c> (up to 7 fraction digits) then <c>Z</c> or an offset
     /// (<c>±hh:mm</c>, <c>±hhmm</c>, at most ±14:00), as UTC. The shape is checked first, because the
-    /// BCL's parser also accepts forms ISO 8601 does not (<c>+1:00</c>, <c>10:00:00.Z</c>).
+    /// BCL's parser, which checks the values, also accepts many forms that are not ISO 8601.
     /// </summary>
     public static bool TryParseTimestamp(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
-        if (!TimestampShape().IsMatch(text)
-            || !DateTimeOffset.TryParseExact(text.ToString().ToUpperInvariant(), TimestampFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out value))
+        if (!TimestampShape().IsMatch(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
         {
             value = default;
             return false;
@@ -65,11 +63,6 @@ public sealed partial class UserCleaningTransformer : ITransformer
         value = value.ToUniversalTime();
         return true;
     }
-
-    private static readonly string[] TimestampFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-    ];
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex TimestampShape();

@@ -19,6 +19,15 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The rows of the users table as "id|email|name|created_at (UTC, ISO 8601)", ordered by id.</summary>
     public Task<IReadOnlyList<string>> ReadUsersAsync() => ReadTableAsync("users", "id", "email", "name", "created_at");
 
+    public async Task<bool> TableExistsAsync(string table)
+    {
+        await using var connection = Open();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     /// <summary>The rows of a table as its columns joined by "|" (timestamps in UTC, ISO 8601), ordered by the first column.</summary>
     public async Task<IReadOnlyList<string>> ReadTableAsync(string table, params string[] columns)
     {

@@ -31,9 +31,12 @@ public sealed partial class EtlPipeline(
         var stopwatch = Stopwatch.StartNew();
         var settings = options.Value;
 
+        // The reader stops when the run is cancelled, and also when loading fails (an HTTP call in flight is abandoned).
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
         // Open the source and read its first row before anything is written: a source that cannot be
         // read, or lacks a column, stops the run here with nothing loaded.
-        await using var source = extractor.ExtractAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var source = extractor.ExtractAsync().GetAsyncEnumerator(stopReading.Token);
         var hasRows = await source.MoveNextAsync();
         await loader.EnsureTableAsync(cancellationToken);
 
@@ -44,7 +47,7 @@ public sealed partial class EtlPipeline(
             SingleWriter = true,
         });
         var extractAndTransform = Task.Run(
-            () => ExtractAndTransformAsync(source, hasRows, settings.BatchSize, batches.Writer, cancellationToken), CancellationToken.None);
+            () => ExtractAndTransformAsync(source, hasRows, settings.BatchSize, batches.Writer, stopReading.Token), CancellationToken.None);
 
         long loaded = 0;
         var lastProgress = TimeSpan.Zero;
@@ -76,9 +79,9 @@ public sealed partial class EtlPipeline(
         }
         finally
         {
-            // However the loop ended, the reader stops (cancelled by the token; if a load failed, its next
-            // batch finds the channel closed) and is waited for, so that the source is not disposed under it.
+            // However the loop ended, the reader is stopped and waited for, so that the source is not disposed under it.
             batches.Writer.TryComplete();
+            await stopReading.CancelAsync();
             await extractAndTransform.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 

@@ -1,7 +1,38 @@
+using System.Text.RegularExpressions;
+
 namespace Contoso.Etl.Loaders;
 
 /// <summary>How records of <typeparamref name="T"/> are stored: the table, its key column, and each column with its value.</summary>
-public sealed record TableMap<T>(string Table, string Key, IReadOnlyList<TableColumn<T>> Columns);
+public sealed partial record TableMap<T>
+{
+    public TableMap(string table, string key, IReadOnlyList<TableColumn<T>> columns)
+    {
+        // Names go into SQL as they are: plain identifiers only.
+        foreach (var name in columns.Select(column => column.Name).Prepend(table))
+        {
+            if (!Identifier().IsMatch(name))
+            {
+                throw new ArgumentException($"'{name}' is not a plain SQL identifier (letters, digits and _).", nameof(columns));
+            }
+        }
+
+        if (columns.Count(column => column.Name == key) != 1 || columns.Count < 2)
+        {
+            throw new ArgumentException($"The key '{key}' must be one of the columns, beside at least one other.", nameof(key));
+        }
+
+        (Table, Key, Columns) = (table, key, columns);
+    }
+
+    public string Table { get; }
+
+    public string Key { get; }
+
+    public IReadOnlyList<TableColumn<T>> Columns { get; }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+}
 
 /// <summary>One column of a table: its name, its type, and the value a record puts in it.</summary>
 public sealed record TableColumn<T>(string Name, ColumnType Type, Func<T, object> Value);

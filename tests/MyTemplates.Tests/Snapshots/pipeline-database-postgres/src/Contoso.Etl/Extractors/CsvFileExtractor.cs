@@ -43,6 +43,11 @@ public sealed class CsvFileExtractor(string path) : IExtractor
             long number = 0;
             await foreach (var row in reader)
             {
+                if (row.ColCount == 1 && row[0].Span.IsEmpty)
+                {
+                    continue; // a blank line, e.g. at the end of a hand-edited file
+                }
+
                 number++;
                 var fields = new string[row.ColCount];
                 for (var i = 0; i < fields.Length; i++)

@@ -28,7 +28,7 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE IF NOT EXISTS \"{Staging}\" (LIKE \"{map.Table}\") ON COMMIT DELETE ROWS", cancellationToken);
+        await ExecuteAsync(connection, $"CREATE TEMP TABLE \"{Staging}\" (LIKE \"{map.Table}\") ON COMMIT DROP", cancellationToken);
 
         await using (var importer = await connection.BeginBinaryImportAsync($"COPY \"{Staging}\" ({Names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
@@ -62,7 +62,7 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
             last[key.Value(records[i])] = i;
         }
 
-        return last.Values.Order().Select(i => records[i]);
+        return last.Values.Select(i => records[i]);
     }
 
     private static Task WriteAsync(NpgsqlBinaryImporter importer, TableColumn<T> column, T record, CancellationToken cancellationToken) =>

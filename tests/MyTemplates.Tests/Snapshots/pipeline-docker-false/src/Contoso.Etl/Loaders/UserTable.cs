@@ -5,7 +5,7 @@ namespace Contoso.Etl.Loaders;
 /// <summary>The <c>users</c> table: what loading users needs to know about them.</summary>
 public static class UserTable
 {
-    public static readonly TableMap<User> Map = new("users", Key: "id",
+    public static readonly TableMap<User> Map = new("users", key: "id",
     [
         new("id", ColumnType.Text, user => user.Id),
         new("email", ColumnType.Text, user => user.Email),
