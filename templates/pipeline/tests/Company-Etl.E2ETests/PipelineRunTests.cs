@@ -2,7 +2,6 @@ using Company.Etl.Loaders;
 using Company.Etl.Models;
 using Company.Etl.Pipeline;
 using Company.Etl.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -131,26 +130,9 @@ public sealed class PipelineRunTests : IAsyncLifetime
     private Task<RunResult> RunAsync(string[] args, params (string Key, string Value)[] settings) =>
         RunAsync(args, TestContext.Current.CancellationToken, _ => { }, settings);
 
-    private async Task<RunResult> RunAsync(
-        string[] args, CancellationToken cancellationToken, Action<HostApplicationBuilder> configure, params (string Key, string Value)[] settings)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        // As Program.cs runs the app, with the test's database and settings (and, for some tests, a stage of its own).
-        var (request, exitCode) = await PipelineCommand.ParseAsync(args, output, error);
-        if (request is not null)
-        {
-            var builder = PipelineHost.CreateBuilder(request);
-            builder.Configuration.AddInMemoryCollection(
-                [KeyValuePair.Create<string, string?>("ConnectionStrings:Default", database.ConnectionString),
-                 .. settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value))]);
-            configure(builder);
-            using var host = builder.Build();
-            exitCode = await PipelineRun.ExecuteAsync(host, request, output, error, cancellationToken);
-        }
-
-        return new RunResult(exitCode, output.ToString(), error.ToString());
-    }
+    private Task<RunResult> RunAsync(
+        string[] args, CancellationToken cancellationToken, Action<HostApplicationBuilder> configure, params (string Key, string Value)[] settings) =>
+        AppRun.RunAsync(args, database.ConnectionString, cancellationToken, configure, settings);
 
     /// <summary>The real loader, cancelling the run while its first batch is being written.</summary>
     private sealed class CancelWhileWriting(ITableLoader<User> loader, CancellationTokenSource cancellation) : ITableLoader<User>
@@ -163,6 +145,4 @@ public sealed class PipelineRunTests : IAsyncLifetime
             await loader.UpsertAsync(records, cancellationToken);
         }
     }
-
-    private sealed record RunResult(int ExitCode, string Output, string Error);
 }
