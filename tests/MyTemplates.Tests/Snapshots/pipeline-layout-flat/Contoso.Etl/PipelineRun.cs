@@ -15,6 +15,11 @@ public static class PipelineRun
         {
             host.Services.GetRequiredService<IStartupValidator>().Validate();
 
+            if (File.Exists(request.RejectsPath))
+            {
+                File.Delete(request.RejectsPath); // an earlier run's rejects, which would read as this run's
+            }
+
             await using var rejects = new RejectWriter(request.RejectsPath);
             var summary = await host.Services.GetRequiredService<EtlPipeline>().RunAsync(rejects, cancellationToken);
             await output.WriteLineAsync(summary.ToString());

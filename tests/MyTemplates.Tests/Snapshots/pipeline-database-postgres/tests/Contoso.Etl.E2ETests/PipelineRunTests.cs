@@ -45,9 +45,10 @@ public sealed class PipelineRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Many_batches_load_every_row()
+    public async Task Many_batches_load_every_row_and_a_clean_run_leaves_no_reject_file()
     {
         var input = new UserCsv().ValidRows(2_500).WriteTo(directory);
+        File.WriteAllText(Path.Combine(directory, "users.rejected.csv"), "id,reason\nold,an earlier run's reject\n");
 
         var result = await RunAsync(["--input", input], ("Pipeline:BatchSize", "1000"), ("Pipeline:QueuedBatches", "1"));
 
