@@ -41,6 +41,29 @@ def clean(id_, email, name, created_at):
     return (id_, email, name, when.strftime("%Y-%m-%dT%H:%M:%S.%f0Z")), None
 
 
+class Counts:
+    read = rejected = 0
+
+
+def clean_users(source, rejects_path, counts):
+    """Yields the clean users of the CSV file, writing the rejected rows with their reasons; counts both."""
+    with open(source, encoding="utf-8-sig", newline="") as f, open(rejects_path, "w", encoding="utf-8", newline="") as r:
+        rows = csv.reader(f)
+        header = next(rows)
+        lower = [h.strip().lower() for h in header]
+        at = [lower.index(c) for c in ("id", "email", "name", "created_at")]
+        rejects = csv.writer(r, lineterminator="\n")
+        rejects.writerow(header + ["reason"])
+        for row in rows:
+            counts.read += 1
+            user, reason = clean(*[row[i] if i < len(row) else "" for i in at])
+            if user is None:
+                rejects.writerow(row + [reason])
+                counts.rejected += 1
+            else:
+                yield user
+
+
 def main() -> None:
     source, database, rejects_path = sys.argv[1:4]
     start = time.perf_counter()
@@ -48,8 +71,7 @@ def main() -> None:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY NOT NULL, email TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL)")
-    read = loaded = rejected = 0
-    batch = []
+    counts, loaded, batch = Counts(), 0, []
 
     def commit():
         nonlocal loaded
@@ -59,28 +81,14 @@ def main() -> None:
         loaded += len(batch)
         batch.clear()
 
-    with open(source, encoding="utf-8-sig", newline="") as f, open(rejects_path, "w", encoding="utf-8", newline="") as r:
-        rows = csv.reader(f)
-        header = next(rows)
-        lower = [h.strip().lower() for h in header]
-        at = [lower.index(c) for c in ("id", "email", "name", "created_at")]
-        rejects = csv.writer(r, lineterminator="\n")
-        rejects.writerow(header + ["reason"])
-        for row in rows:
-            read += 1
-            fields = [row[i] if i < len(row) else "" for i in at]
-            user, reason = clean(*fields)
-            if user is None:
-                rejects.writerow(row + [reason])
-                rejected += 1
-                continue
-            batch.append(user)
-            if len(batch) == BATCH:
-                commit()
-        if batch:
+    for user in clean_users(source, rejects_path, counts):
+        batch.append(user)
+        if len(batch) == BATCH:
             commit()
+    if batch:
+        commit()
     elapsed = time.perf_counter() - start
-    print(f"read: {read}, loaded: {loaded}, rejected: {rejected}, elapsed: {elapsed:.3f} s, rows/s: {read / elapsed:.0f}")
+    print(f"read: {counts.read}, loaded: {loaded}, rejected: {counts.rejected}, elapsed: {elapsed:.3f} s, rows/s: {counts.read / elapsed:.0f}")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,11 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
     }
 
     /// <summary>Closes the pooled connections: the last one to close copies the write-ahead log into the database file.</summary>
-    public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     // The statement runs on SQLite's own prepared-statement API (SQLitePCL, under Microsoft.Data.Sqlite),
     // inside the ADO.NET transaction: ADO.NET looks every parameter up by name at every execution, which
