@@ -1,0 +1,63 @@
+using Company.Platform.Core.Config;
+#if (UseSqlite)
+using Microsoft.Data.Sqlite;
+#endif
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+#if (UsePostgres)
+using Npgsql;
+#endif
+
+namespace Company.Platform.Core.Db;
+
+public static class DbExtensions
+{
+    public static IServiceCollection AddDb(this IServiceCollection services)
+    {
+        // A pooled DbContext: cheap to rent per request or per batch of jobs, which matters on hot paths.
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+        {
+            var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+#if (UseSqlite)
+            options.UseSqlite(connectionString);
+#endif
+#if (UsePostgres)
+            options.UseNpgsql(connectionString);
+#endif
+
+            options.ConfigureWarnings(warnings => warnings
+                // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+                // and the API's exception handler or the worker logs anything else once. EF Core's own error log would say it twice.
+                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                // A model change without its migration is caught by MigrationTests, not at every start-up.
+                .Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        services.AddHostedService<DatabaseMigrator>();
+
+        return services;
+    }
+
+    /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+#if (UseSqlite)
+        exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
+#endif
+#if (UsePostgres)
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+#endif
+
+    /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
+    public static bool IsMissingSchema(this Exception exception) =>
+#if (UseSqlite)
+        (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 1 /* SQLITE_ERROR */ } sqlite
+            && (sqlite.Message.Contains("no such table", StringComparison.Ordinal) || sqlite.Message.Contains("no such column", StringComparison.Ordinal));
+#endif
+#if (UsePostgres)
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
+#endif
+}
