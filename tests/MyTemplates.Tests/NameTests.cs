@@ -30,6 +30,9 @@ public sealed class NameTests(TemplatePack pack)
         { "myapp-pipeline", "Über" },
         { "myapp-pipeline", "Pipeline" },
         { "myapp-pipeline", "namespace" },
+        { "myapp-workspace", "my-app" },
+        { "myapp-workspace", "123go" },
+        { "myapp-workspace", "Core" },
     };
 
     [Theory]

@@ -35,6 +35,7 @@ public sealed partial class PackageTests(TemplatePack pack)
     [InlineData("webapi")]
     [InlineData("cli")]
     [InlineData("pipeline")]
+    [InlineData("workspace")]
     public void Dotfiles_that_templates_need_survive_packing(string template)
     {
         var entries = pack.PackageEntries();

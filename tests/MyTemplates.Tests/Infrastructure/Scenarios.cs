@@ -11,6 +11,7 @@ public static class Scenarios
     public const string WebApiName = "Contoso.Shop";
     public const string CliName = "Contoso.Tool";
     public const string PipelineName = "Contoso.Etl";
+    public const string WorkspaceName = "Contoso.Platform";
 
     /// <summary>Every template's default and every non-default value of every option (plus chosen combinations).</summary>
     public static readonly IReadOnlyList<Scenario> All =
@@ -38,6 +39,11 @@ public static class Scenarios
         new("pipeline-tests-false", "myapp-pipeline", PipelineName, "--tests", "false"),
         new("pipeline-docker-false", "myapp-pipeline", PipelineName, "--docker", "false"),
         new("pipeline-ci-none", "myapp-pipeline", PipelineName, "--ci", "none"),
+
+        new("workspace-default", "myapp-workspace", WorkspaceName),
+        new("workspace-database-postgres", "myapp-workspace", WorkspaceName, "--database", "postgres"),
+        new("workspace-docker-false", "myapp-workspace", WorkspaceName, "--docker", "false"),
+        new("workspace-ci-none", "myapp-workspace", WorkspaceName, "--ci", "none"),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(scenario => scenario.Name)];

@@ -51,9 +51,21 @@ public static partial class StaticChecks
             }
 
             // On runtime-deps the app brings its own .NET and starts as its executable; on a .NET image, as `dotnet <app>.dll`.
-            var entrypoint = lines.Single(line => line.StartsWith("ENTRYPOINT", StringComparison.Ordinal));
+            // A Dockerfile with several final stages (the workspace's api and worker) starts one app per stage.
+            var entrypoints = lines.Where(line => line.StartsWith("ENTRYPOINT", StringComparison.Ordinal)).ToList();
             var selfContained = lines.Any(line => line.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:", StringComparison.Ordinal));
-            Assert.Contains(selfContained ? $"\"./{projectName}\"" : $"\"{projectName}.dll\"", entrypoint);
+            if (entrypoints.Count == 1)
+            {
+                Assert.Contains(selfContained ? $"\"./{projectName}\"" : $"\"{projectName}.dll\"", entrypoints[0]);
+            }
+            else
+            {
+                Assert.All(entrypoints, entrypoint => Assert.True(
+                    EntrypointDll().Match(entrypoint) is { Success: true } dll
+                        && Directory.GetFiles(solution.Root, $"{dll.Groups["name"].Value}.csproj", SearchOption.AllDirectories).Length == 1,
+                    $"Dockerfile: '{entrypoint}' starts no project of the solution"));
+            }
+
             if (selfContained)
             {
                 var project = Directory.GetFiles(solution.Root, $"{projectName}.csproj", SearchOption.AllDirectories).Single();
@@ -66,7 +78,7 @@ public static partial class StaticChecks
         var compose = solution.PathOf("compose.yaml");
         if (File.Exists(compose))
         {
-            Assert.Contains("build: .", await File.ReadAllTextAsync(compose, TestContext.Current.CancellationToken));
+            Assert.Matches(@"build: \.|build:\s+context: \.", await File.ReadAllTextAsync(compose, TestContext.Current.CancellationToken));
             Assert.True(File.Exists(dockerfile), "compose.yaml builds '.', which has no Dockerfile");
         }
     }
@@ -82,6 +94,9 @@ public static partial class StaticChecks
     // Paths a workflow step hands to dotnet: "dotnet publish src/X --configuration ..." and the like.
     [GeneratedRegex(@"dotnet (?:publish|pack|build|test) (?<path>[^\s-][^\s]*)")]
     private static partial Regex WorkflowPath();
+
+    [GeneratedRegex(@"""(?<name>[^""/]+)\.dll""")]
+    private static partial Regex EntrypointDll();
 
     [GeneratedRegex(@"(?:--project|dotnet (?:publish|pack)) (?<path>[^\s-][^\s]*/)")]
     private static partial Regex ReadmeProjectPath();

@@ -11,9 +11,10 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
     {
         const string pending = nameof(JobStatus.Pending);
 #if (UsePostgres)
+
         // One statement: the rows it picks are locked until it commits, and a concurrent claim skips
         // them (SKIP LOCKED) instead of waiting, so two workers never get the same job.
-        var claimed = await db.Jobs.FromSql($"""
+        return await db.Jobs.FromSql($"""
             UPDATE jobs SET locked_by = {workerId}, locked_until = {leaseUntil}, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM jobs
@@ -24,9 +25,10 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
             RETURNING *
             """).AsNoTracking().ToListAsync(cancellationToken);
 #else
+
         // One statement: SQLite runs one writer at a time, so this claim sees no other worker's claim
         // half done, and the lease keeps the jobs from every other worker until they are finished.
-        var claimed = await db.Jobs.FromSql($"""
+        return await db.Jobs.FromSql($"""
             UPDATE jobs SET locked_by = {workerId}, locked_until = {leaseUntil}, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM jobs
@@ -36,7 +38,6 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
             RETURNING *
             """).AsNoTracking().ToListAsync(cancellationToken);
 #endif
-        return claimed;
     }
 
     public async Task<bool> CompleteAsync(Guid id, string workerId, DateTime now, CancellationToken cancellationToken = default) =>

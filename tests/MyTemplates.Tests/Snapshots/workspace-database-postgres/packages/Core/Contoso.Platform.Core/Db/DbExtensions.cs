@@ -1,0 +1,42 @@
+using Contoso.Platform.Core.Config;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Contoso.Platform.Core.Db;
+
+public static class DbExtensions
+{
+    public static IServiceCollection AddDb(this IServiceCollection services)
+    {
+        // A pooled DbContext: cheap to rent per request or per batch of jobs, which matters on hot paths.
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+        {
+            var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            options.UseNpgsql(connectionString);
+
+            options.ConfigureWarnings(warnings => warnings
+                // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+                // and the API's exception handler or the worker logs anything else once. EF Core's own error log would say it twice.
+                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                // A model change without its migration is caught by MigrationTests, not at every start-up.
+                .Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        services.AddHostedService<DatabaseMigrator>();
+
+        return services;
+    }
+
+    /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
+    public static bool IsMissingSchema(this Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
+}

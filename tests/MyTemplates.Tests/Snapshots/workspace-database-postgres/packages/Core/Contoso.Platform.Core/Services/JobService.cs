@@ -1,0 +1,67 @@
+using Contoso.Platform.Core.Config;
+using Contoso.Platform.Core.Models;
+using Contoso.Platform.Core.Repositories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Contoso.Platform.Core.Services;
+
+/// <summary>
+/// The rules of the job queue: a worker claims due jobs for <c>Jobs:Lease</c>; a job that fails is
+/// retried after a wait that doubles each time (from <c>Jobs:RetryDelay</c> to <c>Jobs:MaxRetryDelay</c>),
+/// and after <c>Jobs:MaxAttempts</c> tries it is kept as failed with its error.
+/// </summary>
+public sealed partial class JobService(IJobRepository jobs, TimeProvider clock, IOptions<JobOptions> options, ILogger<JobService> logger)
+{
+    public async Task<IReadOnlyList<Job>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNowInMicroseconds();
+        var claimed = await jobs.ClaimAsync(workerId, count, now, now + options.Value.Lease, cancellationToken);
+        return [.. claimed.Select(job => job.ToModel())];
+    }
+
+    public async Task CompleteAsync(Job job, string workerId, CancellationToken cancellationToken = default)
+    {
+        if (!await jobs.CompleteAsync(job.Id, workerId, clock.UtcNowInMicroseconds(), cancellationToken))
+        {
+            LogLeaseLost(job.Id);
+        }
+    }
+
+    /// <summary>Records a failed try: the job is due again after its back-off, or failed for good after its last try.</summary>
+    public async Task<JobStatus> FailAsync(Job job, string workerId, Exception error, CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNowInMicroseconds();
+        if (job.Attempts >= options.Value.MaxAttempts)
+        {
+            LogFailed(error, job.Id, job.Kind, job.Attempts);
+            await jobs.FailAsync(job.Id, workerId, now, error.Message, cancellationToken);
+            return JobStatus.Failed;
+        }
+
+        var delay = RetryDelay(job.Attempts);
+        LogRetrying(job.Id, job.Kind, job.Attempts, delay, error.Message);
+        await jobs.RetryAsync(job.Id, workerId, now + delay, error.Message, cancellationToken);
+        return JobStatus.Pending;
+    }
+
+    public Task<int> ReleaseAsync(IEnumerable<Job> unstarted, string workerId, CancellationToken cancellationToken = default) =>
+        jobs.ReleaseAsync([.. unstarted.Select(job => job.Id)], workerId, cancellationToken);
+
+    /// <summary>The wait after failed try number <paramref name="attempt"/>: RetryDelay, twice that, four times, … up to MaxRetryDelay.</summary>
+    public TimeSpan RetryDelay(int attempt)
+    {
+        var delay = options.Value.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, 30));
+        return delay < options.Value.MaxRetryDelay ? delay : options.Value.MaxRetryDelay;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} ({Kind}) failed on try {Attempt}; retrying in {Delay}: {Error}")]
+    private partial void LogRetrying(Guid jobId, string kind, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) failed on its last try ({Attempt}) and is kept as failed")]
+    private partial void LogFailed(Exception exception, Guid jobId, string kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Job {JobId} was done after its lease ran out, and another worker may have claimed it: raise Jobs:Lease above the time a batch takes")]
+    private partial void LogLeaseLost(Guid jobId);
+}

@@ -1,0 +1,18 @@
+using Contoso.Platform.Core.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Contoso.Platform.Core.Tests;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrations_match_the_model()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        await using var db = database.CreateDbContext();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changed since the last migration: add one with `dotnet ef migrations add <Name>`.");
+    }
+}

@@ -1,0 +1,113 @@
+using Contoso.Platform.Core.Db;
+using Contoso.Platform.Core.Models;
+using Contoso.Platform.Core.Services;
+using Contoso.Platform.Worker.Config;
+using Contoso.Platform.Worker.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace Contoso.Platform.Worker;
+
+/// <summary>
+/// Claims due jobs in batches and runs each with the handler of its kind, asking again at once while
+/// there is work and after <c>Worker:PollInterval</c> when there is none. On SIGTERM (or Ctrl+C) it
+/// finishes the job in hand, gives back the rest of its batch and stops.
+/// </summary>
+public sealed partial class JobWorker(
+    IServiceScopeFactory scopes, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<JobWorker> logger) : BackgroundService
+{
+    /// <summary>Names this process on the jobs it holds, so that only it completes or gives them back.</summary>
+    public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(WorkerId);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await RunBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (exception.IsMissingSchema())
+            {
+                LogWaitingForMigrations();
+            }
+            catch (Exception exception)
+            {
+                // The database is away, for instance: the jobs of this batch come back when their lease runs out.
+                LogBatchFailed(exception);
+            }
+
+            if (claimed == 0)
+            {
+                try
+                {
+                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        LogStopped(WorkerId);
+    }
+
+    /// <summary>Claims one batch and runs it; returns how many jobs it claimed.</summary>
+    public async Task<int> RunBatchAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<JobService>();
+        var batch = await jobs.ClaimAsync(WorkerId, options.Value.BatchSize, stoppingToken);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                LogReleased(await jobs.ReleaseAsync(batch.Skip(i), WorkerId, CancellationToken.None));
+                break;
+            }
+
+            await RunAsync(scope.ServiceProvider, jobs, batch[i]);
+        }
+
+        return batch.Count;
+    }
+
+    // The job in hand runs to its end even when the host is stopping; the host's shutdown timeout bounds the wait.
+    private async Task RunAsync(IServiceProvider services, JobService jobs, Job job)
+    {
+        try
+        {
+            var handler = services.GetKeyedService<IJobHandler>(job.Kind)
+                ?? throw new InvalidOperationException($"No handler is registered for jobs of kind '{job.Kind}'.");
+            await handler.HandleAsync(job, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
+            return;
+        }
+
+        await jobs.CompleteAsync(job, WorkerId, CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started")]
+    private partial void LogStarted(string workerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} stopped")]
+    private partial void LogStopped(string workerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gave back {Count} claimed job(s) not started before stopping")]
+    private partial void LogReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The jobs table is missing: waiting for the database migrations (README.md, Migrate)")]
+    private partial void LogWaitingForMigrations();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming or running a batch of jobs failed; trying again")]
+    private partial void LogBatchFailed(Exception exception);
+}
