@@ -76,7 +76,7 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         // A short lease, so that the jobs a killed worker held come back within the test.
         var workerSettings = new Dictionary<string, string?>(database.Settings(migrate: false))
         {
-            ["Jobs__Lease"] = "00:00:05",
+            ["Jobs__Lease"] = "00:00:10",
             ["Worker__PollInterval"] = "00:00:00.200",
             ["Worker__BatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -90,7 +90,8 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         await WaitForJobsAsync(database, done: 1000);
         var sent = SentJobs(first, second);
         Assert.Equal(1000, sent.Count);
-        Assert.True(sent.Values.All(times => times == 1), $"Jobs sent twice: {string.Join(", ", sent.Where(job => job.Value > 1).Select(job => job.Key))}");
+        Assert.True(sent.Values.All(times => times == 1),
+            $"Jobs sent twice: {string.Join(", ", sent.Where(job => job.Value > 1).Select(job => job.Key))}\n{Warnings(first, second)}");
         Assert.Equal("1000", await database.QueryAsync("SELECT count(*) FROM jobs WHERE attempts = 1 AND locked_by IS NULL"));
         TestContext.Current.SendDiagnosticMessage(
             $"1,000 users posted in {posted.TotalSeconds:F1} s, all jobs done after {clock.Elapsed.TotalSeconds:F1} s " +
@@ -174,6 +175,9 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
             await Task.Delay(20, Ct);
         }
     }
+
+    private static string Warnings(params RunningApp[] workers) =>
+        string.Join('\n', workers.SelectMany(worker => worker.Output.Split('\n')).Where(line => line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)));
 
     /// <summary>How many times each job id was sent, from the workers' logs.</summary>
     private static Dictionary<string, int> SentJobs(params RunningApp[] workers) =>

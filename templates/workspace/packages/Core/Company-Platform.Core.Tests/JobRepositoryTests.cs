@@ -48,6 +48,20 @@ public sealed class JobRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_renewed_lease_keeps_the_jobs_from_other_workers_and_a_lost_one_is_not_renewed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ids = await AddJobsAsync(2);
+        await using var db = database.CreateDbContext();
+        var jobs = new JobRepository(db);
+        await jobs.ClaimAsync("w1", 10, Now, Now.AddMinutes(1), ct);
+        var taken = Assert.Single(await jobs.ClaimAsync("w2", 1, Now.AddMinutes(2), Now.AddMinutes(3), ct)).Id;
+
+        Assert.Equal(ids.Where(id => id != taken), await jobs.RenewAsync(ids, "w1", Now.AddMinutes(10), ct));
+        Assert.Empty(await jobs.ClaimAsync("w3", 10, Now.AddMinutes(2), Now.AddMinutes(4), ct));
+    }
+
+    [Fact]
     public async Task A_retried_job_waits_for_its_time_and_a_failed_one_keeps_its_error()
     {
         var ct = TestContext.Current.CancellationToken;

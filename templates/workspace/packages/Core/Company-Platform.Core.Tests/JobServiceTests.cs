@@ -58,6 +58,17 @@ public sealed class JobServiceTests
         Assert.Equal(("claim", Now.AddMinutes(1), "w1"), Assert.Single(repository.Calls));
     }
 
+    [Fact]
+    public async Task A_renewal_holds_the_jobs_for_another_lease_and_drops_those_another_worker_took()
+    {
+        Job[] unstarted = [new(Guid.NewGuid(), "test", "{}", 1), new(Guid.NewGuid(), "test", "{}", 1)];
+
+        var held = await service.RenewAsync(unstarted, "w1", TestContext.Current.CancellationToken);
+
+        Assert.Equal([unstarted[1]], held);
+        Assert.Equal(("renew", Now.AddMinutes(1), "w1"), Assert.Single(repository.Calls));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
@@ -72,6 +83,12 @@ public sealed class JobServiceTests
         {
             Calls.Add(("claim", leaseUntil, workerId));
             return Task.FromResult<IReadOnlyList<JobEntity>>([]);
+        }
+
+        public Task<IReadOnlyList<Guid>> RenewAsync(IReadOnlyCollection<Guid> ids, string workerId, DateTime leaseUntil, CancellationToken cancellationToken = default)
+        {
+            Calls.Add(("renew", leaseUntil, workerId));
+            return Task.FromResult<IReadOnlyList<Guid>>([.. ids.Skip(1)]);
         }
 
         public Task<bool> CompleteAsync(Guid id, string workerId, DateTime now, CancellationToken cancellationToken = default) =>

@@ -22,7 +22,7 @@ public static class DbExtensions
         {
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
 #if (UseSqlite)
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
 #endif
 #if (UsePostgres)
             options.UseNpgsql(connectionString);

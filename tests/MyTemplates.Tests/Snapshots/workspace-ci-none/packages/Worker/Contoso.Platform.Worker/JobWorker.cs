@@ -1,3 +1,4 @@
+using Contoso.Platform.Core.Config;
 using Contoso.Platform.Core.Db;
 using Contoso.Platform.Core.Models;
 using Contoso.Platform.Core.Services;
@@ -13,7 +14,11 @@ namespace Contoso.Platform.Worker;
 /// finishes the job in hand, gives back the rest of its batch and stops.
 /// </summary>
 public sealed partial class JobWorker(
-    IServiceScopeFactory scopes, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<JobWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes,
+    IOptions<WorkerOptions> options,
+    IOptions<JobOptions> jobOptions,
+    TimeProvider clock,
+    ILogger<JobWorker> logger) : BackgroundService
 {
     /// <summary>Names this process on the jobs it holds, so that only it completes or gives them back.</summary>
     public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -64,15 +69,28 @@ public sealed partial class JobWorker(
         await using var scope = scopes.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<JobService>();
         var batch = await jobs.ClaimAsync(WorkerId, options.Value.BatchSize, stoppingToken);
-        for (var i = 0; i < batch.Count; i++)
+        var unstarted = batch.ToList();
+        var renewAt = clock.GetUtcNow() + jobOptions.Value.Lease / 2;
+        while (unstarted.Count > 0)
         {
             if (stoppingToken.IsCancellationRequested)
             {
-                LogReleased(await jobs.ReleaseAsync(batch.Skip(i), WorkerId, CancellationToken.None));
+                LogReleased(await jobs.ReleaseAsync(unstarted, WorkerId, CancellationToken.None));
                 break;
             }
 
-            await RunAsync(scope.ServiceProvider, jobs, batch[i]);
+            // A slow batch holds its jobs for another lease half way through, so that no other worker
+            // claims the ones it has yet to start.
+            if (clock.GetUtcNow() >= renewAt)
+            {
+                unstarted = [.. await jobs.RenewAsync(unstarted, WorkerId, CancellationToken.None)];
+                renewAt = clock.GetUtcNow() + jobOptions.Value.Lease / 2;
+                continue;
+            }
+
+            var job = unstarted[0];
+            unstarted.RemoveAt(0);
+            await RunAsync(scope.ServiceProvider, jobs, job);
         }
 
         return batch.Count;

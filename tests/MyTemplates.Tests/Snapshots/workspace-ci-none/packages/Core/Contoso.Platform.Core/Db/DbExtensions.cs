@@ -16,7 +16,7 @@ public static class DbExtensions
         services.AddDbContextPool<AppDbContext>((provider, options) =>
         {
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
 
             options.ConfigureWarnings(warnings => warnings
                 // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,

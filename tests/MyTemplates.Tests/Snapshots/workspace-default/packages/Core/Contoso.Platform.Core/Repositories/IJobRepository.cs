@@ -14,6 +14,9 @@ public interface IJobRepository
     /// </summary>
     Task<IReadOnlyList<JobEntity>> ClaimAsync(string workerId, int count, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>Holds the jobs that <paramref name="workerId"/> still holds until <paramref name="leaseUntil"/>, and returns their ids.</summary>
+    Task<IReadOnlyList<Guid>> RenewAsync(IReadOnlyCollection<Guid> ids, string workerId, DateTime leaseUntil, CancellationToken cancellationToken = default);
+
     /// <returns>False when the worker no longer held the job (its lease ran out and another claimed it).</returns>
     Task<bool> CompleteAsync(Guid id, string workerId, DateTime now, CancellationToken cancellationToken = default);
 

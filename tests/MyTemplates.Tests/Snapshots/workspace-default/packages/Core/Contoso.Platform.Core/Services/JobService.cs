@@ -20,6 +20,14 @@ public sealed partial class JobService(IJobRepository jobs, TimeProvider clock, 
         return [.. claimed.Select(job => job.ToModel())];
     }
 
+    /// <summary>Holds the jobs for another lease; those another worker claimed in the meantime are left out.</summary>
+    public async Task<IReadOnlyList<Job>> RenewAsync(IReadOnlyList<Job> unstarted, string workerId, CancellationToken cancellationToken = default)
+    {
+        var leaseUntil = clock.UtcNowInMicroseconds() + options.Value.Lease;
+        var held = (await jobs.RenewAsync([.. unstarted.Select(job => job.Id)], workerId, leaseUntil, cancellationToken)).ToHashSet();
+        return [.. unstarted.Where(job => held.Contains(job.Id))];
+    }
+
     public async Task CompleteAsync(Job job, string workerId, CancellationToken cancellationToken = default)
     {
         if (!await jobs.CompleteAsync(job.Id, workerId, clock.UtcNowInMicroseconds(), cancellationToken))

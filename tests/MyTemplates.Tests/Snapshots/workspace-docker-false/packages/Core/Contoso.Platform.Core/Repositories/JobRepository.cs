@@ -24,6 +24,14 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
             """).AsNoTracking().ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Guid>> RenewAsync(
+        IReadOnlyCollection<Guid> ids, string workerId, DateTime leaseUntil, CancellationToken cancellationToken = default)
+    {
+        var held = db.Jobs.Where(job => ids.Contains(job.Id) && job.LockedBy == workerId);
+        await held.ExecuteUpdateAsync(job => job.SetProperty(j => j.LockedUntil, leaseUntil), cancellationToken);
+        return await held.Select(job => job.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<bool> CompleteAsync(Guid id, string workerId, DateTime now, CancellationToken cancellationToken = default) =>
         await Held(id, workerId).ExecuteUpdateAsync(job => job
             .SetProperty(j => j.Status, JobStatus.Done)
