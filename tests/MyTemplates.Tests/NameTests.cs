@@ -30,8 +30,7 @@ public sealed class NameTests(TemplatePack pack)
         { "myapp-pipeline", "Über" },
         { "myapp-pipeline", "Pipeline" },
         { "myapp-pipeline", "namespace" },
-        { "myapp-workspace", "my-app" },
-        { "myapp-workspace", "123go" },
+        { "myapp-workspace", "123go-app.Core" },
         { "myapp-workspace", "Core" },
     };
 

@@ -82,6 +82,7 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         };
         await using var first = workspace.StartWorker(workerSettings);
         await using var second = workspace.StartWorker(workerSettings);
+        await WaitUntilAsync(() => WorkerStarted().IsMatch(first.Output) && WorkerStarted().IsMatch(second.Output), "both workers to start");
 
         // 1,000 users with both workers running: 1,000 jobs, each sent exactly once.
         var clock = Stopwatch.StartNew();
@@ -103,6 +104,7 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         await WaitUntilAsync(() => SentJobs(first).Count > sentByFirstBefore.Count + 50, "the first worker to send 50 more jobs");
         await first.KillAsync();
         await using var third = workspace.StartWorker(workerSettings);
+        await WaitUntilAsync(() => WorkerStarted().IsMatch(third.Output), "the third worker to start");
         await killedMidRun;
         await WaitForJobsAsync(database, done: 1500);
 
@@ -113,8 +115,12 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
             $"Only jobs the killed worker held may run again (at most a batch): {twice.Count} ran twice");
 
         // SIGTERM: each remaining worker stops cleanly and holds no job afterwards.
-        Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(0, await third.TerminateAsync(TimeSpan.FromSeconds(30)));
+        foreach (var worker in new[] { second, third })
+        {
+            var exitCode = await worker.TerminateAsync(TimeSpan.FromSeconds(30));
+            Assert.True(exitCode == 0, $"A worker exited with {exitCode} on SIGTERM:\n{worker.Output[^Math.Min(worker.Output.Length, 6000)..]}");
+        }
+
         Assert.Contains("stopped", third.Output, StringComparison.Ordinal);
         Assert.Equal("0", await database.QueryAsync("SELECT count(*) FROM jobs WHERE locked_by IS NOT NULL OR status <> 'Done'"));
         Assert.DoesNotContain("fail:", second.Output + third.Output + api.Output, StringComparison.Ordinal);
@@ -184,6 +190,9 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         workers.SelectMany(worker => SentLine().Matches(worker.Output).Select(match => match.Groups["id"].Value))
             .GroupBy(id => id)
             .ToDictionary(group => group.Key, group => group.Count());
+
+    [GeneratedRegex(@"Worker \S+ started")]
+    private static partial Regex WorkerStarted();
 
     [GeneratedRegex(@"Sent the welcome message of job (?<id>[0-9a-f-]{36})")]
     private static partial Regex SentLine();

@@ -70,6 +70,7 @@ public sealed partial class JobWorker(
         var jobs = scope.ServiceProvider.GetRequiredService<JobService>();
         var batch = await jobs.ClaimAsync(WorkerId, options.Value.BatchSize, stoppingToken);
         var unstarted = batch.ToList();
+        var done = new List<Job>();
         var renewAt = clock.GetUtcNow() + jobOptions.Value.Lease / 2;
         while (unstarted.Count > 0)
         {
@@ -79,10 +80,12 @@ public sealed partial class JobWorker(
                 break;
             }
 
-            // A slow batch holds its jobs for another lease half way through, so that no other worker
-            // claims the ones it has yet to start.
+            // A slow batch marks what it has done and holds the rest for another lease half way
+            // through, so that no other worker claims the jobs it has yet to start.
             if (clock.GetUtcNow() >= renewAt)
             {
+                await jobs.CompleteAsync(done, WorkerId, CancellationToken.None);
+                done.Clear();
                 unstarted = [.. await jobs.RenewAsync(unstarted, WorkerId, CancellationToken.None)];
                 renewAt = clock.GetUtcNow() + jobOptions.Value.Lease / 2;
                 continue;
@@ -90,28 +93,32 @@ public sealed partial class JobWorker(
 
             var job = unstarted[0];
             unstarted.RemoveAt(0);
-            await RunAsync(scope.ServiceProvider, jobs, job);
+            if (await RunAsync(scope.ServiceProvider, jobs, job))
+            {
+                done.Add(job);
+            }
         }
 
+        // The jobs done are marked together: one commit for the batch.
+        await jobs.CompleteAsync(done, WorkerId, CancellationToken.None);
         return batch.Count;
     }
 
     // The job in hand runs to its end even when the host is stopping; the host's shutdown timeout bounds the wait.
-    private async Task RunAsync(IServiceProvider services, JobService jobs, Job job)
+    private async Task<bool> RunAsync(IServiceProvider services, JobService jobs, Job job)
     {
         try
         {
             var handler = services.GetKeyedService<IJobHandler>(job.Kind)
                 ?? throw new InvalidOperationException($"No handler is registered for jobs of kind '{job.Kind}'.");
             await handler.HandleAsync(job, CancellationToken.None);
+            return true;
         }
         catch (Exception exception)
         {
             await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
-            return;
+            return false;
         }
-
-        await jobs.CompleteAsync(job, WorkerId, CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started")]

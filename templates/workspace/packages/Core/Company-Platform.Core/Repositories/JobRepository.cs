@@ -48,12 +48,12 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
         return await held.Select(job => job.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<bool> CompleteAsync(Guid id, string workerId, DateTime now, CancellationToken cancellationToken = default) =>
-        await Held(id, workerId).ExecuteUpdateAsync(job => job
+    public Task<int> CompleteAsync(IReadOnlyCollection<Guid> ids, string workerId, DateTime now, CancellationToken cancellationToken = default) =>
+        db.Jobs.Where(job => ids.Contains(job.Id) && job.LockedBy == workerId).ExecuteUpdateAsync(job => job
             .SetProperty(j => j.Status, JobStatus.Done)
             .SetProperty(j => j.CompletedAt, now)
             .SetProperty(j => j.LockedBy, (string?)null)
-            .SetProperty(j => j.LockedUntil, (DateTime?)null), cancellationToken) > 0;
+            .SetProperty(j => j.LockedUntil, (DateTime?)null), cancellationToken);
 
     public async Task<bool> RetryAsync(Guid id, string workerId, DateTime runAfter, string error, CancellationToken cancellationToken = default) =>
         await Held(id, workerId).ExecuteUpdateAsync(job => job

@@ -42,8 +42,8 @@ public sealed class JobRepositoryTests : IAsyncLifetime
 
         var second = Assert.Single(await jobs.ClaimAsync("w2", 10, Now.AddMinutes(1), Now.AddMinutes(2), ct));
         Assert.Equal((id, 2), (second.Id, second.Attempts));
-        Assert.False(await jobs.CompleteAsync(id, "w1", Now, ct));
-        Assert.True(await jobs.CompleteAsync(id, "w2", Now, ct));
+        Assert.Equal(0, await jobs.CompleteAsync([id], "w1", Now, ct));
+        Assert.Equal(1, await jobs.CompleteAsync([id], "w2", Now, ct));
         Assert.Empty(await jobs.ClaimAsync("w3", 10, Now.AddHours(1), Now.AddHours(2), ct));
     }
 

@@ -91,8 +91,11 @@ public sealed class JobServiceTests
             return Task.FromResult<IReadOnlyList<Guid>>([.. ids.Skip(1)]);
         }
 
-        public Task<bool> CompleteAsync(Guid id, string workerId, DateTime now, CancellationToken cancellationToken = default) =>
-            Record("complete", now, "");
+        public Task<int> CompleteAsync(IReadOnlyCollection<Guid> ids, string workerId, DateTime now, CancellationToken cancellationToken = default)
+        {
+            Calls.Add(("complete", now, workerId));
+            return Task.FromResult(ids.Count);
+        }
 
         public Task<bool> RetryAsync(Guid id, string workerId, DateTime runAfter, string error, CancellationToken cancellationToken = default) =>
             Record("retry", runAfter, error);

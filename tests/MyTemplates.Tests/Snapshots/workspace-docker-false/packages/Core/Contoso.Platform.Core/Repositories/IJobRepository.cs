@@ -17,8 +17,9 @@ public interface IJobRepository
     /// <summary>Holds the jobs that <paramref name="workerId"/> still holds until <paramref name="leaseUntil"/>, and returns their ids.</summary>
     Task<IReadOnlyList<Guid>> RenewAsync(IReadOnlyCollection<Guid> ids, string workerId, DateTime leaseUntil, CancellationToken cancellationToken = default);
 
-    /// <returns>False when the worker no longer held the job (its lease ran out and another claimed it).</returns>
-    Task<bool> CompleteAsync(Guid id, string workerId, DateTime now, CancellationToken cancellationToken = default);
+    /// <summary>Marks the jobs done, in one statement.</summary>
+    /// <returns>How many were: fewer when the worker no longer held some (their lease ran out and another claimed them).</returns>
+    Task<int> CompleteAsync(IReadOnlyCollection<Guid> ids, string workerId, DateTime now, CancellationToken cancellationToken = default);
 
     /// <summary>Gives the job back to the queue, due at <paramref name="runAfter"/>, with the error of this try.</summary>
     Task<bool> RetryAsync(Guid id, string workerId, DateTime runAfter, string error, CancellationToken cancellationToken = default);
