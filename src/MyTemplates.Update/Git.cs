@@ -37,29 +37,35 @@ public static class Git
     }
 
     /// <summary>
-    /// Merges the changes from <paramref name="basePath"/> to <paramref name="theirsPath"/> into a copy of
-    /// <paramref name="oursPath"/> with <c>git merge-file</c>; returns the result and the number of conflicts marked in it.
+    /// Merges the changes from <paramref name="original"/> to <paramref name="theirs"/> into <paramref name="ours"/> with
+    /// <c>git merge-file</c>; returns the result and the number of conflicts marked in it. It runs in the scratch folder,
+    /// outside any repository, so no repository's settings (e.g. <c>merge.conflictStyle</c>) change the markers.
     /// </summary>
-    public static async Task<(byte[] Content, int Conflicts)> MergeFileAsync(string oursPath, string basePath, string theirsPath,
+    public static async Task<(byte[] Content, int Conflicts)> MergeFileAsync(byte[] ours, byte[] original, byte[] theirs,
         (string Ours, string Base, string Theirs) labels, string scratch, CancellationToken cancellationToken)
     {
-        var copy = Path.Combine(scratch, Path.GetRandomFileName());
-        File.Copy(oursPath, copy);
+        var files = new[] { ours, original, theirs }.Select(_ => Path.Combine(scratch, Path.GetRandomFileName())).ToArray();
         try
         {
+            await File.WriteAllBytesAsync(files[0], ours, cancellationToken);
+            await File.WriteAllBytesAsync(files[1], original, cancellationToken);
+            await File.WriteAllBytesAsync(files[2], theirs, cancellationToken);
             var result = await RunAsync(scratch,
-                ["merge-file", "-L", labels.Ours, "-L", labels.Base, "-L", labels.Theirs, copy, basePath, theirsPath], cancellationToken);
+                ["merge-file", "-L", labels.Ours, "-L", labels.Base, "-L", labels.Theirs, files[0], files[1], files[2]], cancellationToken);
             // The exit code is the number of conflicts (capped at 127); a negative value (255 here) is an error.
             if (result.ExitCode is < 0 or > 127)
             {
-                throw new UpdateException($"git merge-file failed on {oursPath}: {result.Error.Trim()}");
+                throw new UpdateException($"git merge-file failed: {result.Error.Trim()}");
             }
 
-            return (await File.ReadAllBytesAsync(copy, cancellationToken), result.ExitCode);
+            return (await File.ReadAllBytesAsync(files[0], cancellationToken), result.ExitCode);
         }
         finally
         {
-            File.Delete(copy);
+            foreach (var file in files)
+            {
+                File.Delete(file);
+            }
         }
     }
 

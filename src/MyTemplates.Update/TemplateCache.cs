@@ -30,7 +30,7 @@ public sealed class TemplateCache : IDisposable
     {
         var folder = Directory.CreateTempSubdirectory("mytemplates-update-").FullName;
         var hive = Path.Combine(folder, "hive");
-        var arguments = new List<string> { "new", "install", version is null ? package : $"{package}::{version}" };
+        var arguments = new List<string> { "new", "install", version is null ? package : $"{package}@{version}" };
         foreach (var source in sources)
         {
             arguments.AddRange(["--add-source", Directory.Exists(source) ? Path.GetFullPath(source) : source]);
@@ -46,22 +46,25 @@ public sealed class TemplateCache : IDisposable
             Directory.Delete(folder, recursive: true);
             var wanted = version is null ? package : $"{package} {version}";
             var feeds = sources.Count == 0 ? "the configured NuGet feeds" : $"the configured NuGet feeds and {string.Join(", ", sources)}";
-            throw new UsageException($"cannot get {wanted} from {feeds}:\n{(result.Output + result.Error).Trim()}");
+            var message = $"cannot get {wanted} from {feeds}:\n{(result.Output + result.Error).Trim()}";
+            throw (result.Output + result.Error).Contains("is not found in NuGet feeds", StringComparison.Ordinal)
+                ? new UsageException(message)
+                : new UpdateException(message);
         }
 
         var installedVersion = Path.GetFileNameWithoutExtension(installed[0])[(package.Length + 1)..];
         return new TemplateCache(folder, installedVersion, installed[0]);
     }
 
-    /// <summary>The options the template with <paramref name="shortName"/> declares in this version.</summary>
-    public IReadOnlyDictionary<string, TemplateOption> Options(string shortName)
+    /// <summary>The options the template with <paramref name="identity"/> declares in this version.</summary>
+    public IReadOnlyDictionary<string, TemplateOption> Options(string identity)
     {
         using var package = ZipFile.OpenRead(PackagePath);
         var documentOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         foreach (var entry in package.Entries.Where(entry => entry.FullName.EndsWith("/.template.config/template.json", StringComparison.Ordinal)))
         {
             using var template = JsonDocument.Parse(entry.Open(), documentOptions);
-            if (template.RootElement.TryGetProperty("shortName", out var name) && name.ValueKind == JsonValueKind.String && name.GetString() == shortName)
+            if (template.RootElement.TryGetProperty("identity", out var name) && name.ValueKind == JsonValueKind.String && name.GetString() == identity)
             {
                 var host = package.GetEntry(entry.FullName.Replace("template.json", "dotnetcli.host.json", StringComparison.Ordinal));
                 using var hostFile = host is null ? null : JsonDocument.Parse(host.Open(), documentOptions);
@@ -69,7 +72,7 @@ public sealed class TemplateCache : IDisposable
             }
         }
 
-        throw new UpdateException($"the package {Path.GetFileName(PackagePath)} has no template named {shortName}.");
+        throw new UsageException($"the package {Path.GetFileName(PackagePath)} has no template {identity} any more.");
     }
 
     /// <summary>Creates the template into <paramref name="output"/> with the given option values (by option name).</summary>

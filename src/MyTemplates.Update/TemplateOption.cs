@@ -3,17 +3,27 @@ using System.Text.Json;
 namespace MyTemplates.Update;
 
 /// <summary>One parameter of a template: its name, its <c>dotnet new</c> option name, and the values it accepts.</summary>
-public sealed record TemplateOption(string Name, string CommandLineName, string DataType, IReadOnlyList<string> Choices)
+public sealed record TemplateOption(string Name, string CommandLineName, string DataType, IReadOnlyList<string> Choices, bool IsHidden)
 {
-    /// <summary>Parameters the solution does not record: how it was created, not what it is.</summary>
-    public static readonly IReadOnlySet<string> NotRecorded = new HashSet<string>(StringComparer.Ordinal) { "skipRestore" };
+    /// <summary>
+    /// Whether <c>--set</c> may change it: not <c>skipRestore</c> (how a solution was created, not what it is),
+    /// nor a hidden parameter (a value the tool passes back, such as the user-secrets id).
+    /// </summary>
+    public bool IsSettable => !IsHidden && Name != "skipRestore";
 
-    /// <summary>Why <paramref name="value"/> is not a value of this option, or null when it is.</summary>
-    public string? Problem(string value) => DataType switch
+    /// <summary>The value as the template spells it (choices and booleans in any case), or null when it is not a value of this option.</summary>
+    public string? Normalize(string value) => DataType switch
     {
-        "choice" when !Choices.Contains(value, StringComparer.Ordinal) => $"'{value}' is not a value of {Name}: use {string.Join(", ", Choices)}.",
-        "bool" when value is not ("true" or "false") => $"'{value}' is not a value of {Name}: use true or false.",
-        _ => null,
+        "choice" => Choices.FirstOrDefault(choice => choice.Equals(value, StringComparison.OrdinalIgnoreCase)),
+        "bool" => bool.TryParse(value, out var flag) ? (flag ? "true" : "false") : null,
+        _ => value,
+    };
+
+    public string Expected => DataType switch
+    {
+        "choice" => string.Join(", ", Choices),
+        "bool" => "true or false",
+        _ => "a text",
     };
 
     public static IReadOnlyDictionary<string, TemplateOption> Read(JsonElement template, JsonElement? host)
@@ -27,7 +37,7 @@ public sealed record TemplateOption(string Name, string CommandLineName, string 
                 var choices = symbol.Value.TryGetProperty("choices", out var list)
                     ? list.EnumerateArray().Select(choice => choice.GetProperty("choice").GetString()!).ToList()
                     : [];
-                options[symbol.Name] = new TemplateOption(symbol.Name, LongName(host, symbol.Name), dataType, choices);
+                options[symbol.Name] = new TemplateOption(symbol.Name, LongName(host, symbol.Name), dataType, choices, Hidden(host, symbol.Name));
             }
         }
 
@@ -35,8 +45,13 @@ public sealed record TemplateOption(string Name, string CommandLineName, string 
     }
 
     private static string LongName(JsonElement? host, string symbol) =>
-        host is { } root && root.TryGetProperty("symbolInfo", out var info) && info.TryGetProperty(symbol, out var entry)
-            && entry.TryGetProperty("longName", out var longName) && longName.GetString() is { Length: > 0 } name
+        HostEntry(host, symbol) is { } entry && entry.TryGetProperty("longName", out var longName) && longName.GetString() is { Length: > 0 } name
             ? name
             : symbol;
+
+    private static bool Hidden(JsonElement? host, string symbol) =>
+        HostEntry(host, symbol) is { } entry && entry.TryGetProperty("isHidden", out var hidden) && hidden.ValueKind == JsonValueKind.True;
+
+    private static JsonElement? HostEntry(JsonElement? host, string symbol) =>
+        host is { } root && root.TryGetProperty("symbolInfo", out var info) && info.TryGetProperty(symbol, out var entry) ? entry : null;
 }

@@ -32,6 +32,15 @@ public sealed record FileChange(string Path, Change Change, byte[]? Content = nu
 {
     public bool IsConflict => Change is Change.Conflict or Change.BinaryConflict;
 
+    /// <summary>The word the summary counts it by.</summary>
+    public string Label => Change switch
+    {
+        Change.KeptChanged => "kept",
+        Change.KeptDeleted => "skipped",
+        Change.BinaryConflict => "conflict",
+        _ => Change.ToString().ToLowerInvariant(),
+    };
+
     public override string ToString() => Change switch
     {
         Change.Updated => $"updated   {Path}",
@@ -40,7 +49,7 @@ public sealed record FileChange(string Path, Change Change, byte[]? Content = nu
         Change.Added => $"added     {Path}",
         Change.Removed => $"removed   {Path}",
         Change.KeptChanged => $"kept      {Path} (the template removed it, but you changed it)",
-        Change.KeptDeleted => $"deleted   {Path} (you deleted it and the template changed it: it stays deleted)",
+        Change.KeptDeleted => $"skipped   {Path} (you deleted it and the template changed it: it stays deleted)",
         Change.BinaryConflict => $"conflict  {Path} (binary, changed by you and by the template: yours is kept)",
         _ => throw new ArgumentOutOfRangeException(nameof(Change)),
     };
@@ -105,6 +114,11 @@ public sealed class TreeMerge(string root, string baseTree, string theirsTree, (
         var original = File.Exists(basePath) ? await File.ReadAllBytesAsync(basePath, cancellationToken) : null;
         var theirs = File.Exists(theirsPath) ? await File.ReadAllBytesAsync(theirsPath, cancellationToken) : null;
         var ours = File.Exists(oursPath) ? await File.ReadAllBytesAsync(oursPath, cancellationToken) : null;
+        if (ours is not null && HasCrLf(ours))
+        {
+            // A work tree checked out with CRLF line endings (core.autocrlf on Windows) is compared and merged in them.
+            (original, theirs) = (ToCrLf(original), ToCrLf(theirs));
+        }
 
         if (Same(original, theirs) || Same(ours, theirs))
         {
@@ -133,14 +147,7 @@ public sealed class TreeMerge(string root, string baseTree, string theirsTree, (
         }
 
         // Both changed the file (or both added it): git merges it, with an empty base for a file both added.
-        var mergeBase = basePath;
-        if (original is null)
-        {
-            mergeBase = System.IO.Path.Combine(scratch, "empty");
-            await File.WriteAllBytesAsync(mergeBase, [], cancellationToken);
-        }
-
-        var (merged, conflicts) = await Git.MergeFileAsync(oursPath, mergeBase, theirsPath, labels, scratch, cancellationToken);
+        var (merged, conflicts) = await Git.MergeFileAsync(ours, original ?? [], theirs, labels, scratch, cancellationToken);
         return conflicts > 0 ? new FileChange(path, Change.Conflict, merged, conflicts) : new FileChange(path, Change.Merged, merged);
     }
 
@@ -160,6 +167,13 @@ public sealed class TreeMerge(string root, string baseTree, string theirsTree, (
 
     private static bool Same(byte[]? left, byte[]? right) =>
         left is null ? right is null : right is not null && left.AsSpan().SequenceEqual(right);
+
+    private static bool HasCrLf(byte[] content) => !IsBinary(content) && content.AsSpan().IndexOf("\r\n"u8) >= 0;
+
+    private static byte[]? ToCrLf(byte[]? content) =>
+        content is null || IsBinary(content) || HasCrLf(content)
+            ? content
+            : System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(content).Replace("\n", "\r\n", StringComparison.Ordinal));
 
     /// <summary>As git decides: a NUL byte in the first 8,000 bytes.</summary>
     private static bool IsBinary(byte[] content) => content.AsSpan(0, Math.Min(content.Length, 8000)).Contains((byte)0);

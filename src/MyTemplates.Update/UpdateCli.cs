@@ -34,7 +34,6 @@ public static class UpdateCli
         {
             Description = "A NuGet feed (URL or folder) to look in, besides the configured ones. Repeatable.",
             HelpName = "FEED",
-            AllowMultipleArgumentsPerToken = false,
         };
         var set = new Option<string[]>("--set")
         {
@@ -78,6 +77,11 @@ public static class UpdateCli
             catch (UpdateException exception)
             {
                 await Console.Error.WriteLineAsync($"error: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"error: {exception.Message}\nThe update may be partly written: `git status` shows what changed.");
                 return ExitCodes.Failure;
             }
         });

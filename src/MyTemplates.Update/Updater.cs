@@ -16,41 +16,50 @@ public sealed class Updater(TextWriter output)
 
         // --set alone keeps the recorded version; otherwise the newest the feeds have, unless --to says which.
         var target = request.ToVersion ?? (settings.Count > 0 ? answers.PackageVersion : null);
-        using var baseCache = await TemplateCache.InstallAsync(answers.Package, answers.PackageVersion, request.Sources, root, cancellationToken);
-        using var theirsCache = target == answers.PackageVersion
-            ? null
-            : await TemplateCache.InstallAsync(answers.Package, target, request.Sources, root, cancellationToken);
-        var theirsSource = theirsCache ?? baseCache;
+        using var theirsSource = await TemplateCache.InstallAsync(answers.Package, target, request.Sources, root, cancellationToken);
+        if (target is null && PackageVersion.Compare(theirsSource.Version, answers.PackageVersion) < 0)
+        {
+            throw new UsageException($"the newest {answers.Package} the feeds have is {theirsSource.Version}, older than the recorded " +
+                $"{answers.PackageVersion}; add the feed that has it with --source, or go back on purpose with --to {theirsSource.Version}.");
+        }
+
         if (settings.Count == 0 && theirsSource.Version == answers.PackageVersion)
         {
-            await output.WriteLineAsync($"{answers.Name} is at {answers.Package} {answers.PackageVersion}, the newest: nothing to do.");
+            await output.WriteLineAsync(target is null
+                ? $"{answers.Name} is at {answers.Package} {answers.PackageVersion}, the newest the feeds have: nothing to do."
+                : $"{answers.Name} is at {answers.Package} {answers.PackageVersion} already: nothing to do.");
             return ExitCodes.Success;
         }
 
-        var baseOptions = baseCache.Options(answers.ShortName);
-        var theirsOptions = theirsSource.Options(answers.ShortName);
-        Validate(settings, theirsOptions);
+        using var baseCache = theirsSource.Version == answers.PackageVersion
+            ? null
+            : await TemplateCache.InstallAsync(answers.Package, answers.PackageVersion, request.Sources, root, cancellationToken);
+        var baseSource = baseCache ?? theirsSource;
+        var baseOptions = baseSource.Options(answers.Template);
+        var theirsOptions = theirsSource.Options(answers.Template);
         var theirsAnswers = new Dictionary<string, string>(answers.Options, StringComparer.Ordinal);
-        foreach (var (option, value) in settings)
+        foreach (var (option, value) in Validate(settings, theirsOptions))
         {
             theirsAnswers[option] = value;
         }
+
+        CheckRecordedAnswers(theirsAnswers, theirsOptions, theirsSource.Version);
 
         foreach (var dropped in theirsAnswers.Keys.Where(option => !theirsOptions.ContainsKey(option)))
         {
             await output.WriteLineAsync($"note: {answers.Package} {theirsSource.Version} has no option {dropped} any more; it is dropped.");
         }
 
-        var baseTree = Path.Combine(baseCache.NewFolder("base"), "out");
+        var baseTree = Path.Combine(baseSource.NewFolder("base"), "out");
         var theirsTree = Path.Combine(theirsSource.NewFolder("theirs"), "out");
-        await baseCache.InstantiateAsync(answers.ShortName, answers.Name, baseTree, baseOptions,
+        await baseSource.InstantiateAsync(answers.ShortName, answers.Name, baseTree, baseOptions,
             Arguments(answers.Options, answers.Generated, baseOptions), cancellationToken);
         await theirsSource.InstantiateAsync(answers.ShortName, answers.Name, theirsTree, theirsOptions,
             Arguments(theirsAnswers, answers.Generated, theirsOptions), cancellationToken);
 
         var theirsLabel = $"{answers.Package} {theirsSource.Version}" + (settings.Count > 0 ? $" with {string.Join(", ", request.Settings)}" : "");
         var merge = new TreeMerge(root, baseTree, theirsTree, ("yours", $"{answers.Package} {answers.PackageVersion}", theirsLabel),
-            baseCache.NewFolder("scratch"));
+            theirsSource.NewFolder("scratch"));
         var changes = await merge.PlanAsync(cancellationToken);
         await RefuseToOverwriteUntrackedFilesAsync(root, merge, changes, cancellationToken);
 
@@ -76,16 +85,25 @@ public sealed class Updater(TextWriter output)
 
     private static string Summary(IReadOnlyList<FileChange> changes, IReadOnlyList<FileChange> conflicts, bool dryRun)
     {
-        var counts = changes.GroupBy(change => change.Change).OrderBy(group => group.Key)
-            .Select(group => $"{group.Count()} {group.Key.ToString().ToLowerInvariant()}");
-        var summary = changes.Count == 0 ? "No file changes." : $"{changes.Count} files: {string.Join(", ", counts)}.";
-        if (conflicts.Count == 0)
+        var counts = changes.GroupBy(change => change.Label).Select(group => $"{group.Count()} {group.Key}");
+        var summary = changes.Count switch
         {
-            return dryRun ? summary : $"{summary} Review with `git diff`, then commit; `git checkout .` undoes it.";
+            0 => "No file changes.",
+            1 => $"1 file: {string.Join(", ", counts)}.",
+            _ => $"{changes.Count} files: {string.Join(", ", counts)}.",
+        };
+        if (dryRun)
+        {
+            return conflicts.Count == 0 ? summary : $"{summary}\nIt would leave conflicts in: {string.Join(", ", conflicts.Select(change => change.Path))}.";
         }
 
-        return $"{summary}\n{(dryRun ? "It would leave" : "Resolve")} {conflicts.Count} {(conflicts.Count == 1 ? "file" : "files")} with conflicts: " +
-            $"{string.Join(", ", conflicts.Select(change => change.Path))}; then commit.";
+        const string Review = "Review with `git status` and `git diff`, then commit; to undo, `git checkout .` and delete the files listed as added.";
+        if (conflicts.Count == 0)
+        {
+            return $"{summary} {Review}";
+        }
+
+        return $"{summary}\nResolve the conflicts in: {string.Join(", ", conflicts.Select(change => change.Path))}; then commit. {Review}";
     }
 
     private static Dictionary<string, string> ParseSettings(IReadOnlyList<string> settings)
@@ -105,19 +123,33 @@ public sealed class Updater(TextWriter output)
         return parsed;
     }
 
-    private static void Validate(Dictionary<string, string> settings, IReadOnlyDictionary<string, TemplateOption> options)
+    /// <summary>The settings with their values as the template spells them; an unknown option or value is a usage error.</summary>
+    private static Dictionary<string, string> Validate(Dictionary<string, string> settings, IReadOnlyDictionary<string, TemplateOption> options)
     {
-        var settable = options.Values.Where(option => !TemplateOption.NotRecorded.Contains(option.Name)).ToList();
+        var settable = options.Values.Where(option => option.IsSettable).Select(option => option.Name);
+        var valid = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in settings)
         {
-            if (!options.TryGetValue(name, out var option) || TemplateOption.NotRecorded.Contains(name))
+            if (!options.TryGetValue(name, out var option) || !option.IsSettable)
             {
-                throw new UsageException($"the template has no option '{name}': it has {string.Join(", ", settable.Select(option => option.Name))}.");
+                throw new UsageException($"the template has no option '{name}': it has {string.Join(", ", settable)}.");
             }
 
-            if (option.Problem(value) is { } problem)
+            valid[name] = option.Normalize(value) ?? throw new UsageException($"'{value}' is not a value of {name}: use {option.Expected}.");
+        }
+
+        return valid;
+    }
+
+    /// <summary>A recorded value the new version no longer accepts needs a new one from the user.</summary>
+    private static void CheckRecordedAnswers(Dictionary<string, string> answers, IReadOnlyDictionary<string, TemplateOption> options, string version)
+    {
+        foreach (var (name, value) in answers)
+        {
+            if (options.TryGetValue(name, out var option) && option.Normalize(value) is null)
             {
-                throw new UsageException(problem);
+                throw new UsageException($"version {version} of the template does not accept {name}={value} any more ({option.Expected}): " +
+                    $"choose one with --set {name}=VALUE.");
             }
         }
     }
@@ -126,9 +158,12 @@ public sealed class Updater(TextWriter output)
     private static Dictionary<string, string> Arguments(IReadOnlyDictionary<string, string> answers, IReadOnlyDictionary<string, string>? generated,
         IReadOnlyDictionary<string, TemplateOption> options)
     {
-        var arguments = answers.Concat(generated ?? new Dictionary<string, string>())
-            .Where(pair => options.ContainsKey(pair.Key))
-            .ToDictionary(StringComparer.Ordinal);
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in answers.Concat(generated ?? new Dictionary<string, string>()).Where(pair => options.ContainsKey(pair.Key)))
+        {
+            arguments[name] = value;
+        }
+
         if (options.ContainsKey("skipRestore"))
         {
             arguments["skipRestore"] = "true";
@@ -141,14 +176,16 @@ public sealed class Updater(TextWriter output)
         CancellationToken cancellationToken)
     {
         var tracked = await Git.TrackedFilesAsync(root, cancellationToken);
+        // git could not give back what the update overwrites or removes unless it tracks it; nor may a folder stand where a file goes.
         var inTheWay = changes
-            .Where(change => change.Content is not null && !tracked.Contains(change.Path) && File.Exists(merge.InRoot(change.Path)))
+            .Where(change => (change.Content is not null || change.Change == Change.Removed) && !tracked.Contains(change.Path)
+                && (File.Exists(merge.InRoot(change.Path)) || Directory.Exists(merge.InRoot(change.Path))))
             .Select(change => change.Path)
             .ToList();
         if (inTheWay.Count > 0)
         {
             throw new UsageException(
-                $"the update would overwrite files git does not track: {string.Join(", ", inTheWay)}. Commit, move or delete them first.");
+                $"the update would overwrite or remove files git does not track: {string.Join(", ", inTheWay)}. Commit, move or delete them first.");
         }
     }
 }

@@ -54,6 +54,7 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         Assert.Contains(UpdateFeed.EditorConfigNew, File.ReadAllText(Path.Combine(solution, ".editorconfig")));
         Assert.StartsWith("// The shop's API.", File.ReadAllText(programPath));
         await CommitAsync(solution, "update");
+        var userSecretsId = ReadAnswers(solution).GetProperty("generated").GetProperty("userSecretsId").GetString();
 
         var jwt = await UpdateAsync(solution, "--set", "auth=jwt", "--source", feed.Feed);
 
@@ -63,10 +64,26 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         Assert.Contains("Our team's notes: the shop's API.", File.ReadAllText(Path.Combine(solution, "README.md")));
         Assert.StartsWith("// The shop's API.", File.ReadAllText(programPath));
         var project = File.ReadAllText(Path.Combine(solution, "src", Scenarios.WebApiName, $"{Scenarios.WebApiName}.csproj"));
-        Assert.Contains($"<UserSecretsId>{ReadAnswers(solution).GetProperty("generated").GetProperty("userSecretsId").GetString()}</UserSecretsId>", project);
+        Assert.Contains($"<UserSecretsId>{userSecretsId}</UserSecretsId>", project);
         var generated = new GeneratedSolution(solution);
         await generated.BuildAsync();
         await generated.TestAsync();
+    }
+
+    [Fact]
+    public async Task An_update_keeps_the_user_secrets_id_the_solution_was_given()
+    {
+        using var temp = new TempDirectory("update-secrets", feed.Offline);
+        var solution = await CreateAsync(temp, "secrets", "--auth", "jwt");
+        var project = Path.Combine(solution, "src", Scenarios.WebApiName, $"{Scenarios.WebApiName}.csproj");
+        var before = File.ReadAllText(project);
+        Assert.Contains("<UserSecretsId>", before);
+
+        var update = await UpdateAsync(solution);
+
+        Assert.True(update.ExitCode == 0, update.ToString());
+        Assert.Equal(before, File.ReadAllText(project));
+        Assert.Equal("jwt", ReadAnswers(solution).GetProperty("options").GetProperty("auth").GetString());
     }
 
     [Fact]
@@ -80,7 +97,7 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
 
         Assert.True(update.ExitCode == 1, update.ToString());
         Assert.Contains("conflict  README.md (1 conflict", update.StandardOutput);
-        Assert.Contains("with conflicts: README.md", update.StandardOutput);
+        Assert.Contains("Resolve the conflicts in: README.md; then commit.", update.StandardOutput);
         var readme = File.ReadAllText(Path.Combine(solution, "README.md"));
         Assert.Contains($"<<<<<<< yours\nOur tests use SQLite files.\n=======\n{UpdateFeed.ReadmeNew}\n>>>>>>> MyTemplates {UpdateFeed.New}\n", readme);
         Assert.Contains(UpdateFeed.EditorConfigNew, File.ReadAllText(Path.Combine(solution, ".editorconfig")));
@@ -97,7 +114,7 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         var update = await UpdateAsync(solution, "--to", UpdateFeed.New, "--source", feed.Feed);
 
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Contains("deleted   .editorconfig (you deleted it and the template changed it: it stays deleted)", update.StandardOutput);
+        Assert.Contains("skipped   .editorconfig (you deleted it and the template changed it: it stays deleted)", update.StandardOutput);
         Assert.False(File.Exists(Path.Combine(solution, ".editorconfig")));
         Assert.True(File.Exists(Path.Combine(solution, UpdateFeed.AddedFile)));
     }
@@ -115,11 +132,19 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         Assert.Contains("dry run: nothing is written", update.StandardOutput);
         Assert.Contains("updated   .editorconfig", update.StandardOutput);
         Assert.Equal(before, Tree(solution, withoutAnswers: false));
+
+        var set = await UpdateAsync(solution, "--dry-run", "--set", "auth=JWT");
+
+        Assert.True(set.ExitCode == 0, set.ToString());
+        Assert.Contains($"MyTemplates {UpdateFeed.Old}, auth=JWT (dry run", set.StandardOutput);
+        Assert.Contains("added     src/Contoso.Shop/Config/JwtOptions.cs", set.StandardOutput);
+        Assert.DoesNotContain(".editorconfig", set.StandardOutput);
+        Assert.Equal(before, Tree(solution, withoutAnswers: false));
     }
 
     public static TheoryData<string> Refusals =>
     [
-        "dirty tree", "not a git work tree", "no answers file", "unknown option", "unknown value", "no such version",
+        "dirty tree", "not a git work tree", "no answers file", "unknown option", "unknown value", "hidden option", "no such version",
         "untracked file in the way", "malformed --set", "unknown argument",
     ];
 
@@ -154,6 +179,10 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
                 arguments = ["--set", "auth=basic", "--source", feed.Feed];
                 expected = "'basic' is not a value of auth: use none, jwt.";
                 break;
+            case "hidden option":
+                arguments = ["--set", "userSecretsId=00000000-0000-0000-0000-000000000001", "--source", feed.Feed];
+                expected = "the template has no option 'userSecretsId'";
+                break;
             case "no such version":
                 arguments = ["--to", "9.9.9", "--source", feed.Feed];
                 expected = "cannot get MyTemplates 9.9.9";
@@ -161,7 +190,7 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
             case "untracked file in the way":
                 Directory.CreateDirectory(Path.Combine(solution, "docs", "decisions"));
                 File.WriteAllText(Path.Combine(solution, UpdateFeed.AddedFile), "My own notes.\n");
-                expected = $"would overwrite files git does not track: {UpdateFeed.AddedFile}";
+                expected = $"would overwrite or remove files git does not track: {UpdateFeed.AddedFile}";
                 break;
             case "malformed --set":
                 arguments = ["--set", "auth", "--source", feed.Feed];
@@ -182,9 +211,9 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         Assert.Equal(before, Tree(solution, withoutAnswers: false));
     }
 
-    private async Task<string> CreateAsync(TempDirectory temp, string name)
+    private async Task<string> CreateAsync(TempDirectory temp, string name, params string[] options)
     {
-        var solution = await GenerateAsync(temp, UpdateFeed.Old, name);
+        var solution = await GenerateAsync(temp, UpdateFeed.Old, name, options);
         await GitAsync(solution, "init", "-q");
         await GitAsync(solution, "add", "-A");
         await CommitAsync(solution, "Generated with MyTemplates");
@@ -192,7 +221,7 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
     }
 
     /// <summary>A web API generated from one version of the feed, through a private template cache.</summary>
-    private async Task<string> GenerateAsync(TempDirectory temp, string version, string name)
+    private async Task<string> GenerateAsync(TempDirectory temp, string version, string name, params string[] options)
     {
         var hive = Path.Combine(temp.Path, $"hive-{version}");
         if (!Directory.Exists(hive))
@@ -202,7 +231,7 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
 
         var output = Path.Combine(temp.Path, name);
         await ProcessRunner.DotnetOkAsync(temp.Path, Timeout,
-            "new", "myapp-webapi", "-n", Scenarios.WebApiName, "-o", output, "--no-restore", "--debug:custom-hive", hive);
+            ["new", "myapp-webapi", "-n", Scenarios.WebApiName, "-o", output, "--no-restore", .. options, "--debug:custom-hive", hive]);
         return output;
     }
 
