@@ -194,12 +194,17 @@ public static partial class TemplateRules
         return problems;
     }
 
+    /// <summary>The options <c>dotnet new -h</c> shows (hidden ones, which tools pass, are left out).</summary>
     public static (string LongName, string ShortName)[] CliOptions(string templateDir)
     {
         var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(templateDir, ".template.config", "dotnetcli.host.json")), JsonOptions);
         return [.. host.RootElement.GetProperty("symbolInfo").EnumerateObject()
+            .Where(symbol => !IsHidden(symbol.Value))
             .Select(symbol => (Str(symbol.Value, "longName"), Str(symbol.Value, "shortName")))];
     }
+
+    private static bool IsHidden(JsonElement symbolInfo) =>
+        symbolInfo.TryGetProperty("isHidden", out var hidden) && hidden.ValueKind == JsonValueKind.True;
 
     private static void CheckCliHost(string file, HashSet<string> parameters, HashSet<string> known, Action<string, string> problem)
     {
@@ -235,7 +240,10 @@ public static partial class TemplateRules
 
             if (string.IsNullOrEmpty(shortName))
             {
-                problem(file, $"'{entry.Name}' has no short alias");
+                if (!IsHidden(entry.Value))
+                {
+                    problem(file, $"'{entry.Name}' has no short alias");
+                }
             }
             else if (shortName == longName)
             {
