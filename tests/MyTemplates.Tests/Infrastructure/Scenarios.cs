@@ -47,7 +47,7 @@ public static class Scenarios
         new("pipeline-docker-false", "myapp-pipeline", PipelineName, "--docker", "false"),
         new("pipeline-ci-none", "myapp-pipeline", PipelineName, "--ci", "none"),
 
-        // Item templates: the solution's options they bind (layout, auth, tests) and their own (plural).
+        // Item templates: the solution's options they bind (layout, auth, tests, aot) and their own (plural).
         new("resource-default", "myapp-resource", "Product")
         {
             Host = new("webapi-default", "myapp-webapi", WebApiName), Folder = $"src/{WebApiName}",
@@ -59,6 +59,18 @@ public static class Scenarios
         new("resource-plural-tests-false", "myapp-resource", "Person", "--plural", "People")
         {
             Host = new("webapi-tests-false", "myapp-webapi", WebApiName, "--tests", "false"), Folder = $"src/{WebApiName}",
+        },
+        new("command-default", "myapp-command", "Export")
+        {
+            Host = new("cli-default", "myapp-cli", CliName), Folder = $"src/{CliName}",
+        },
+        new("command-layout-flat-aot-true", "myapp-command", "OrderLine")
+        {
+            Host = new("cli-layout-flat-aot-true", "myapp-cli", CliName, "--layout", "flat", "--aot", "true"), Folder = CliName,
+        },
+        new("command-tests-false", "myapp-command", "ImportCommand")
+        {
+            Host = new("cli-tests-false", "myapp-cli", CliName, "--tests", "false"), Folder = $"src/{CliName}",
         },
     ];
 
