@@ -24,16 +24,20 @@ public abstract partial class PublishedWebApi(TemplatePack pack, string scenario
 
     public string AppDll => $"{Scenario.ProjectName}.dll";
 
-    /// <summary>The resources added with <c>dotnet new myapp-resource</c> before the build, each migrated with the command it printed.</summary>
-    public static readonly IReadOnlyList<string> AddedResources = ["Product", "Category"];
+    /// <summary>
+    /// The resources added with <c>dotnet new myapp-resource</c> before the build, by name with the plural their
+    /// migration is named after, each migrated with the command it printed.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string> AddedResources { get; } =
+        new Dictionary<string, string> { ["Product"] = "Products", ["Category"] = "Categories" };
 
     public async ValueTask InitializeAsync()
     {
         Solution = new GeneratedSolution(await pack.InstantiateAsync(temp, Scenario.Template, Scenario.ProjectName, Scenario.Arguments));
         Project = Directory.GetFiles(Solution.Root, $"{Scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
-        foreach (var resource in AddedResources)
+        foreach (var (resource, plural) in AddedResources)
         {
-            await AddResourceAsync(resource);
+            await AddResourceAsync(resource, plural);
         }
 
         await Solution.BuildAsync();
@@ -41,13 +45,14 @@ public abstract partial class PublishedWebApi(TemplatePack pack, string scenario
     }
 
     /// <summary>What a user types: <c>dotnet new myapp-resource -n Product</c> in the web project's folder, then the printed command, as printed.</summary>
-    private async Task AddResourceAsync(string name)
+    private async Task AddResourceAsync(string name, string plural)
     {
         var folder = Path.GetDirectoryName(Project)!;
         var added = await pack.DotnetNewAsync(folder, "myapp-resource", "-n", name);
         Assert.True(added.ExitCode == 0, added.ToString());
         var command = MigrationCommand().Match(added.StandardOutput);
         Assert.True(command.Success, $"myapp-resource printed no migration command:\n{added}");
+        Assert.Equal($"dotnet tool restore && dotnet ef migrations add Add{plural} --output-dir Db/Migrations", command.Groups["command"].Value);
 
         var migrated = await ProcessRunner.RunAsync("sh", ["-c", command.Groups["command"].Value], folder, TimeSpan.FromMinutes(5),
             cancellationToken: TestContext.Current.CancellationToken);
@@ -77,4 +82,9 @@ public sealed class PostgresWebApi(TemplatePack pack) : PublishedWebApi(pack, "w
 
 public sealed class JwtWebApi(TemplatePack pack) : PublishedWebApi(pack, "webapi-auth-jwt");
 
-public sealed class FlatWebApi(TemplatePack pack) : PublishedWebApi(pack, "webapi-layout-flat");
+/// <summary>The flat layout, where a multi-word resource is added too (its route, table and migration are hyphenated or joined).</summary>
+public sealed class FlatWebApi(TemplatePack pack) : PublishedWebApi(pack, "webapi-layout-flat")
+{
+    public override IReadOnlyDictionary<string, string> AddedResources { get; } =
+        new Dictionary<string, string> { ["Product"] = "Products", ["Category"] = "Categories", ["OrderLine"] = "OrderLines" };
+}

@@ -5,14 +5,14 @@ using Company.WebApi.Repositories;
 namespace Company.WebApi.Services;
 
 /// <summary>The business rules for sample items: names are stored trimmed and are unique.</summary>
-public sealed partial class SampleItemService(ISampleItemRepository sampleItems, TimeProvider clock, ILogger<SampleItemService> logger)
+public sealed partial class SampleItemService(ISampleItemRepository repository, TimeProvider clock, ILogger<SampleItemService> logger)
 {
     public async Task<SampleItem?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        (await sampleItems.FindAsync(id, cancellationToken))?.ToModel();
+        (await repository.FindAsync(id, cancellationToken))?.ToModel();
 
     public async Task<PagedResult<SampleItem>> ListAsync(int page, int size, CancellationToken cancellationToken = default)
     {
-        var (items, total) = await sampleItems.ListAsync(page, size, cancellationToken);
+        var (items, total) = await repository.ListAsync(page, size, cancellationToken);
         return new PagedResult<SampleItem>([.. items.Select(sampleItem => sampleItem.ToModel())], total, page, size);
     }
 
@@ -27,7 +27,7 @@ public sealed partial class SampleItemService(ISampleItemRepository sampleItems,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await sampleItems.AddAsync(sampleItem, cancellationToken);
+        await repository.AddAsync(sampleItem, cancellationToken);
         LogCreated(sampleItem.Id);
         return sampleItem.ToModel();
     }
@@ -35,7 +35,7 @@ public sealed partial class SampleItemService(ISampleItemRepository sampleItems,
     /// <exception cref="Core.ConflictException">The new name is taken.</exception>
     public async Task<SampleItem?> UpdateAsync(Guid id, UpdateSampleItemRequest request, CancellationToken cancellationToken = default)
     {
-        var updated = await sampleItems.UpdateAsync(id, sampleItem =>
+        var updated = await repository.UpdateAsync(id, sampleItem =>
         {
             if (request is { HasName: true, Name: { } name })
             {
@@ -49,7 +49,7 @@ public sealed partial class SampleItemService(ISampleItemRepository sampleItems,
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var deleted = await sampleItems.DeleteAsync(id, cancellationToken);
+        var deleted = await repository.DeleteAsync(id, cancellationToken);
         if (deleted)
         {
             LogDeleted(id);

@@ -87,24 +87,24 @@ public sealed class SampleItemServiceTests
     /// <summary>Stores sample items and nothing more: the database's rules (a unique name) are tested against a real one.</summary>
     private sealed class InMemorySampleItemRepository : ISampleItemRepository
     {
-        private readonly Dictionary<Guid, SampleItemEntity> sampleItems = [];
+        private readonly Dictionary<Guid, SampleItemEntity> stored = [];
 
         public Task<SampleItemEntity?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(sampleItems.GetValueOrDefault(id));
+            Task.FromResult(stored.GetValueOrDefault(id));
 
         public Task<(IReadOnlyList<SampleItemEntity> Items, int Total)> ListAsync(int page, int size, CancellationToken cancellationToken = default) =>
             Task.FromResult<(IReadOnlyList<SampleItemEntity>, int)>(
-                ([.. sampleItems.Values.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Skip((page - 1) * size).Take(size)], sampleItems.Count));
+                ([.. stored.Values.OrderBy(entity => entity.CreatedAt).ThenBy(entity => entity.Id).Skip((page - 1) * size).Take(size)], stored.Count));
 
         public Task AddAsync(SampleItemEntity sampleItem, CancellationToken cancellationToken = default)
         {
-            sampleItems.Add(sampleItem.Id, sampleItem);
+            stored.Add(sampleItem.Id, sampleItem);
             return Task.CompletedTask;
         }
 
         public Task<SampleItemEntity?> UpdateAsync(Guid id, Action<SampleItemEntity> change, CancellationToken cancellationToken = default)
         {
-            if (!sampleItems.TryGetValue(id, out var sampleItem))
+            if (!stored.TryGetValue(id, out var sampleItem))
             {
                 return Task.FromResult<SampleItemEntity?>(null);
             }
@@ -114,6 +114,6 @@ public sealed class SampleItemServiceTests
         }
 
         public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(sampleItems.Remove(id));
+            Task.FromResult(stored.Remove(id));
     }
 }

@@ -60,28 +60,28 @@ public sealed class SampleItemRoutes : IApiResource
     }
 
     private static async Task<Ok<PagedResult<SampleItem>>> ListSampleItems(
-        SampleItemService sampleItems,
+        SampleItemService service,
         CancellationToken cancellationToken,
         [Range(1, 1_000_000)] int page = 1,
         [Range(1, 100)] int size = 20) =>
-        TypedResults.Ok(await sampleItems.ListAsync(page, size, cancellationToken));
+        TypedResults.Ok(await service.ListAsync(page, size, cancellationToken));
 
     private static async Task<Results<Ok<SampleItem>, NotFound>> GetSampleItem(
-        Guid id, SampleItemService sampleItems, CancellationToken cancellationToken) =>
-        await sampleItems.GetAsync(id, cancellationToken) is { } sampleItem ? TypedResults.Ok(sampleItem) : TypedResults.NotFound();
+        Guid id, SampleItemService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(id, cancellationToken) is { } sampleItem ? TypedResults.Ok(sampleItem) : TypedResults.NotFound();
 
     private static async Task<Created<SampleItem>> CreateSampleItem(
-        CreateSampleItemRequest request, SampleItemService sampleItems, CancellationToken cancellationToken)
+        CreateSampleItemRequest request, SampleItemService service, CancellationToken cancellationToken)
     {
-        var sampleItem = await sampleItems.CreateAsync(request, cancellationToken);
+        var sampleItem = await service.CreateAsync(request, cancellationToken);
         return TypedResults.Created($"/sample-items/{sampleItem.Id}", sampleItem);
     }
 
     private static async Task<Results<Ok<SampleItem>, NotFound>> UpdateSampleItem(
-        Guid id, UpdateSampleItemRequest request, SampleItemService sampleItems, CancellationToken cancellationToken) =>
-        await sampleItems.UpdateAsync(id, request, cancellationToken) is { } sampleItem ? TypedResults.Ok(sampleItem) : TypedResults.NotFound();
+        Guid id, UpdateSampleItemRequest request, SampleItemService service, CancellationToken cancellationToken) =>
+        await service.UpdateAsync(id, request, cancellationToken) is { } sampleItem ? TypedResults.Ok(sampleItem) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DeleteSampleItem(
-        Guid id, SampleItemService sampleItems, CancellationToken cancellationToken) =>
-        await sampleItems.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        Guid id, SampleItemService service, CancellationToken cancellationToken) =>
+        await service.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -87,24 +87,24 @@ public sealed class OrderLineServiceTests
     /// <summary>Stores order lines and nothing more: the database's rules (a unique name) are tested against a real one.</summary>
     private sealed class InMemoryOrderLineRepository : IOrderLineRepository
     {
-        private readonly Dictionary<Guid, OrderLineEntity> orderLines = [];
+        private readonly Dictionary<Guid, OrderLineEntity> stored = [];
 
         public Task<OrderLineEntity?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(orderLines.GetValueOrDefault(id));
+            Task.FromResult(stored.GetValueOrDefault(id));
 
         public Task<(IReadOnlyList<OrderLineEntity> Items, int Total)> ListAsync(int page, int size, CancellationToken cancellationToken = default) =>
             Task.FromResult<(IReadOnlyList<OrderLineEntity>, int)>(
-                ([.. orderLines.Values.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Skip((page - 1) * size).Take(size)], orderLines.Count));
+                ([.. stored.Values.OrderBy(entity => entity.CreatedAt).ThenBy(entity => entity.Id).Skip((page - 1) * size).Take(size)], stored.Count));
 
         public Task AddAsync(OrderLineEntity orderLine, CancellationToken cancellationToken = default)
         {
-            orderLines.Add(orderLine.Id, orderLine);
+            stored.Add(orderLine.Id, orderLine);
             return Task.CompletedTask;
         }
 
         public Task<OrderLineEntity?> UpdateAsync(Guid id, Action<OrderLineEntity> change, CancellationToken cancellationToken = default)
         {
-            if (!orderLines.TryGetValue(id, out var orderLine))
+            if (!stored.TryGetValue(id, out var orderLine))
             {
                 return Task.FromResult<OrderLineEntity?>(null);
             }
@@ -114,6 +114,6 @@ public sealed class OrderLineServiceTests
         }
 
         public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(orderLines.Remove(id));
+            Task.FromResult(stored.Remove(id));
     }
 }

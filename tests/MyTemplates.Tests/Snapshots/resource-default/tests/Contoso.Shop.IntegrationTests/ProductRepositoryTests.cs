@@ -47,7 +47,7 @@ public sealed class ProductRepositoryTests : IAsyncLifetime
         await Repository().AddAsync(other, ct);
 
         await Assert.ThrowsAsync<ConflictException>(() => Repository().AddAsync(New("First", Start), ct));
-        await Assert.ThrowsAsync<ConflictException>(() => Repository().UpdateAsync(other.Id, s => s.Name = "First", ct));
+        await Assert.ThrowsAsync<ConflictException>(() => Repository().UpdateAsync(other.Id, entity => entity.Name = "First", ct));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ProductRepositoryTests : IAsyncLifetime
         var (items, total) = await Repository().ListAsync(page: 2, size: 2, ct);
 
         Assert.Equal(5, total);
-        Assert.Equal(["n2", "n1"], items.Select(s => s.Name));
+        Assert.Equal(["n2", "n1"], items.Select(entity => entity.Name));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ProductRepositoryTests : IAsyncLifetime
         var product = New("First", Start);
         await Repository().AddAsync(product, ct);
 
-        await Repository().UpdateAsync(product.Id, s => s.Name = "Second", ct);
+        await Repository().UpdateAsync(product.Id, entity => entity.Name = "Second", ct);
         Assert.Equal("Second", (await Repository().FindAsync(product.Id, ct))?.Name);
 
         Assert.True(await Repository().DeleteAsync(product.Id, ct));

@@ -87,24 +87,24 @@ public sealed class ProductServiceTests
     /// <summary>Stores products and nothing more: the database's rules (a unique name) are tested against a real one.</summary>
     private sealed class InMemoryProductRepository : IProductRepository
     {
-        private readonly Dictionary<Guid, ProductEntity> products = [];
+        private readonly Dictionary<Guid, ProductEntity> stored = [];
 
         public Task<ProductEntity?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(products.GetValueOrDefault(id));
+            Task.FromResult(stored.GetValueOrDefault(id));
 
         public Task<(IReadOnlyList<ProductEntity> Items, int Total)> ListAsync(int page, int size, CancellationToken cancellationToken = default) =>
             Task.FromResult<(IReadOnlyList<ProductEntity>, int)>(
-                ([.. products.Values.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Skip((page - 1) * size).Take(size)], products.Count));
+                ([.. stored.Values.OrderBy(entity => entity.CreatedAt).ThenBy(entity => entity.Id).Skip((page - 1) * size).Take(size)], stored.Count));
 
         public Task AddAsync(ProductEntity product, CancellationToken cancellationToken = default)
         {
-            products.Add(product.Id, product);
+            stored.Add(product.Id, product);
             return Task.CompletedTask;
         }
 
         public Task<ProductEntity?> UpdateAsync(Guid id, Action<ProductEntity> change, CancellationToken cancellationToken = default)
         {
-            if (!products.TryGetValue(id, out var product))
+            if (!stored.TryGetValue(id, out var product))
             {
                 return Task.FromResult<ProductEntity?>(null);
             }
@@ -114,6 +114,6 @@ public sealed class ProductServiceTests
         }
 
         public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(products.Remove(id));
+            Task.FromResult(stored.Remove(id));
     }
 }

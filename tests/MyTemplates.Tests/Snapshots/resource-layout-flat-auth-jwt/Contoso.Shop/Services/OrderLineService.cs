@@ -5,14 +5,14 @@ using Contoso.Shop.Repositories;
 namespace Contoso.Shop.Services;
 
 /// <summary>The business rules for order lines: names are stored trimmed and are unique.</summary>
-public sealed partial class OrderLineService(IOrderLineRepository orderLines, TimeProvider clock, ILogger<OrderLineService> logger)
+public sealed partial class OrderLineService(IOrderLineRepository repository, TimeProvider clock, ILogger<OrderLineService> logger)
 {
     public async Task<OrderLine?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        (await orderLines.FindAsync(id, cancellationToken))?.ToModel();
+        (await repository.FindAsync(id, cancellationToken))?.ToModel();
 
     public async Task<PagedResult<OrderLine>> ListAsync(int page, int size, CancellationToken cancellationToken = default)
     {
-        var (items, total) = await orderLines.ListAsync(page, size, cancellationToken);
+        var (items, total) = await repository.ListAsync(page, size, cancellationToken);
         return new PagedResult<OrderLine>([.. items.Select(orderLine => orderLine.ToModel())], total, page, size);
     }
 
@@ -27,7 +27,7 @@ public sealed partial class OrderLineService(IOrderLineRepository orderLines, Ti
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await orderLines.AddAsync(orderLine, cancellationToken);
+        await repository.AddAsync(orderLine, cancellationToken);
         LogCreated(orderLine.Id);
         return orderLine.ToModel();
     }
@@ -35,7 +35,7 @@ public sealed partial class OrderLineService(IOrderLineRepository orderLines, Ti
     /// <exception cref="Core.ConflictException">The new name is taken.</exception>
     public async Task<OrderLine?> UpdateAsync(Guid id, UpdateOrderLineRequest request, CancellationToken cancellationToken = default)
     {
-        var updated = await orderLines.UpdateAsync(id, orderLine =>
+        var updated = await repository.UpdateAsync(id, orderLine =>
         {
             if (request is { HasName: true, Name: { } name })
             {
@@ -49,7 +49,7 @@ public sealed partial class OrderLineService(IOrderLineRepository orderLines, Ti
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var deleted = await orderLines.DeleteAsync(id, cancellationToken);
+        var deleted = await repository.DeleteAsync(id, cancellationToken);
         if (deleted)
         {
             LogDeleted(id);

@@ -5,14 +5,14 @@ using Contoso.Shop.Repositories;
 namespace Contoso.Shop.Services;
 
 /// <summary>The business rules for products: names are stored trimmed and are unique.</summary>
-public sealed partial class ProductService(IProductRepository products, TimeProvider clock, ILogger<ProductService> logger)
+public sealed partial class ProductService(IProductRepository repository, TimeProvider clock, ILogger<ProductService> logger)
 {
     public async Task<Product?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        (await products.FindAsync(id, cancellationToken))?.ToModel();
+        (await repository.FindAsync(id, cancellationToken))?.ToModel();
 
     public async Task<PagedResult<Product>> ListAsync(int page, int size, CancellationToken cancellationToken = default)
     {
-        var (items, total) = await products.ListAsync(page, size, cancellationToken);
+        var (items, total) = await repository.ListAsync(page, size, cancellationToken);
         return new PagedResult<Product>([.. items.Select(product => product.ToModel())], total, page, size);
     }
 
@@ -27,7 +27,7 @@ public sealed partial class ProductService(IProductRepository products, TimeProv
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await products.AddAsync(product, cancellationToken);
+        await repository.AddAsync(product, cancellationToken);
         LogCreated(product.Id);
         return product.ToModel();
     }
@@ -35,7 +35,7 @@ public sealed partial class ProductService(IProductRepository products, TimeProv
     /// <exception cref="Core.ConflictException">The new name is taken.</exception>
     public async Task<Product?> UpdateAsync(Guid id, UpdateProductRequest request, CancellationToken cancellationToken = default)
     {
-        var updated = await products.UpdateAsync(id, product =>
+        var updated = await repository.UpdateAsync(id, product =>
         {
             if (request is { HasName: true, Name: { } name })
             {
@@ -49,7 +49,7 @@ public sealed partial class ProductService(IProductRepository products, TimeProv
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var deleted = await products.DeleteAsync(id, cancellationToken);
+        var deleted = await repository.DeleteAsync(id, cancellationToken);
         if (deleted)
         {
             LogDeleted(id);

@@ -39,14 +39,14 @@ public sealed class OrderLineRoutes : IApiResource
 
         writes.MapPost("/", CreateOrderLine)
             .WithName(nameof(CreateOrderLine))
-            .WithSummary("Creates a order line.")
+            .WithSummary("Creates an order line.")
             .WithDescription("Stores the name trimmed; a name another order line has is a 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPatch("/{id:guid}", UpdateOrderLine)
             .WithName(nameof(UpdateOrderLine))
-            .WithSummary("Changes a order line's name.")
+            .WithSummary("Changes an order line's name.")
             .WithDescription("Fields that are absent stay as they are; fields that are present must be valid (null is not).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,34 +54,34 @@ public sealed class OrderLineRoutes : IApiResource
 
         writes.MapDelete("/{id:guid}", DeleteOrderLine)
             .WithName(nameof(DeleteOrderLine))
-            .WithSummary("Deletes a order line.")
+            .WithSummary("Deletes an order line.")
             .WithDescription("Deletes the order line with this id, or answers 404 if there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<PagedResult<OrderLine>>> ListOrderLines(
-        OrderLineService orderLines,
+        OrderLineService service,
         CancellationToken cancellationToken,
         [Range(1, 1_000_000)] int page = 1,
         [Range(1, 100)] int size = 20) =>
-        TypedResults.Ok(await orderLines.ListAsync(page, size, cancellationToken));
+        TypedResults.Ok(await service.ListAsync(page, size, cancellationToken));
 
     private static async Task<Results<Ok<OrderLine>, NotFound>> GetOrderLine(
-        Guid id, OrderLineService orderLines, CancellationToken cancellationToken) =>
-        await orderLines.GetAsync(id, cancellationToken) is { } orderLine ? TypedResults.Ok(orderLine) : TypedResults.NotFound();
+        Guid id, OrderLineService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(id, cancellationToken) is { } orderLine ? TypedResults.Ok(orderLine) : TypedResults.NotFound();
 
     private static async Task<Created<OrderLine>> CreateOrderLine(
-        CreateOrderLineRequest request, OrderLineService orderLines, CancellationToken cancellationToken)
+        CreateOrderLineRequest request, OrderLineService service, CancellationToken cancellationToken)
     {
-        var orderLine = await orderLines.CreateAsync(request, cancellationToken);
+        var orderLine = await service.CreateAsync(request, cancellationToken);
         return TypedResults.Created($"/order-lines/{orderLine.Id}", orderLine);
     }
 
     private static async Task<Results<Ok<OrderLine>, NotFound>> UpdateOrderLine(
-        Guid id, UpdateOrderLineRequest request, OrderLineService orderLines, CancellationToken cancellationToken) =>
-        await orderLines.UpdateAsync(id, request, cancellationToken) is { } orderLine ? TypedResults.Ok(orderLine) : TypedResults.NotFound();
+        Guid id, UpdateOrderLineRequest request, OrderLineService service, CancellationToken cancellationToken) =>
+        await service.UpdateAsync(id, request, cancellationToken) is { } orderLine ? TypedResults.Ok(orderLine) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DeleteOrderLine(
-        Guid id, OrderLineService orderLines, CancellationToken cancellationToken) =>
-        await orderLines.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        Guid id, OrderLineService service, CancellationToken cancellationToken) =>
+        await service.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

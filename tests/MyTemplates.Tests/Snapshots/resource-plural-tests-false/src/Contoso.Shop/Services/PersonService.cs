@@ -5,14 +5,14 @@ using Contoso.Shop.Repositories;
 namespace Contoso.Shop.Services;
 
 /// <summary>The business rules for people: names are stored trimmed and are unique.</summary>
-public sealed partial class PersonService(IPersonRepository people, TimeProvider clock, ILogger<PersonService> logger)
+public sealed partial class PersonService(IPersonRepository repository, TimeProvider clock, ILogger<PersonService> logger)
 {
     public async Task<Person?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        (await people.FindAsync(id, cancellationToken))?.ToModel();
+        (await repository.FindAsync(id, cancellationToken))?.ToModel();
 
     public async Task<PagedResult<Person>> ListAsync(int page, int size, CancellationToken cancellationToken = default)
     {
-        var (items, total) = await people.ListAsync(page, size, cancellationToken);
+        var (items, total) = await repository.ListAsync(page, size, cancellationToken);
         return new PagedResult<Person>([.. items.Select(person => person.ToModel())], total, page, size);
     }
 
@@ -27,7 +27,7 @@ public sealed partial class PersonService(IPersonRepository people, TimeProvider
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await people.AddAsync(person, cancellationToken);
+        await repository.AddAsync(person, cancellationToken);
         LogCreated(person.Id);
         return person.ToModel();
     }
@@ -35,7 +35,7 @@ public sealed partial class PersonService(IPersonRepository people, TimeProvider
     /// <exception cref="Core.ConflictException">The new name is taken.</exception>
     public async Task<Person?> UpdateAsync(Guid id, UpdatePersonRequest request, CancellationToken cancellationToken = default)
     {
-        var updated = await people.UpdateAsync(id, person =>
+        var updated = await repository.UpdateAsync(id, person =>
         {
             if (request is { HasName: true, Name: { } name })
             {
@@ -49,7 +49,7 @@ public sealed partial class PersonService(IPersonRepository people, TimeProvider
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var deleted = await people.DeleteAsync(id, cancellationToken);
+        var deleted = await repository.DeleteAsync(id, cancellationToken);
         if (deleted)
         {
             LogDeleted(id);

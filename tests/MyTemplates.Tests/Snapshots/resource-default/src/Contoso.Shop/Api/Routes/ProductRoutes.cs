@@ -60,28 +60,28 @@ public sealed class ProductRoutes : IApiResource
     }
 
     private static async Task<Ok<PagedResult<Product>>> ListProducts(
-        ProductService products,
+        ProductService service,
         CancellationToken cancellationToken,
         [Range(1, 1_000_000)] int page = 1,
         [Range(1, 100)] int size = 20) =>
-        TypedResults.Ok(await products.ListAsync(page, size, cancellationToken));
+        TypedResults.Ok(await service.ListAsync(page, size, cancellationToken));
 
     private static async Task<Results<Ok<Product>, NotFound>> GetProduct(
-        Guid id, ProductService products, CancellationToken cancellationToken) =>
-        await products.GetAsync(id, cancellationToken) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
+        Guid id, ProductService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(id, cancellationToken) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
 
     private static async Task<Created<Product>> CreateProduct(
-        CreateProductRequest request, ProductService products, CancellationToken cancellationToken)
+        CreateProductRequest request, ProductService service, CancellationToken cancellationToken)
     {
-        var product = await products.CreateAsync(request, cancellationToken);
+        var product = await service.CreateAsync(request, cancellationToken);
         return TypedResults.Created($"/products/{product.Id}", product);
     }
 
     private static async Task<Results<Ok<Product>, NotFound>> UpdateProduct(
-        Guid id, UpdateProductRequest request, ProductService products, CancellationToken cancellationToken) =>
-        await products.UpdateAsync(id, request, cancellationToken) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
+        Guid id, UpdateProductRequest request, ProductService service, CancellationToken cancellationToken) =>
+        await service.UpdateAsync(id, request, cancellationToken) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DeleteProduct(
-        Guid id, ProductService products, CancellationToken cancellationToken) =>
-        await products.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        Guid id, ProductService service, CancellationToken cancellationToken) =>
+        await service.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -60,28 +60,28 @@ public sealed class PersonRoutes : IApiResource
     }
 
     private static async Task<Ok<PagedResult<Person>>> ListPeople(
-        PersonService people,
+        PersonService service,
         CancellationToken cancellationToken,
         [Range(1, 1_000_000)] int page = 1,
         [Range(1, 100)] int size = 20) =>
-        TypedResults.Ok(await people.ListAsync(page, size, cancellationToken));
+        TypedResults.Ok(await service.ListAsync(page, size, cancellationToken));
 
     private static async Task<Results<Ok<Person>, NotFound>> GetPerson(
-        Guid id, PersonService people, CancellationToken cancellationToken) =>
-        await people.GetAsync(id, cancellationToken) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+        Guid id, PersonService service, CancellationToken cancellationToken) =>
+        await service.GetAsync(id, cancellationToken) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
 
     private static async Task<Created<Person>> CreatePerson(
-        CreatePersonRequest request, PersonService people, CancellationToken cancellationToken)
+        CreatePersonRequest request, PersonService service, CancellationToken cancellationToken)
     {
-        var person = await people.CreateAsync(request, cancellationToken);
+        var person = await service.CreateAsync(request, cancellationToken);
         return TypedResults.Created($"/people/{person.Id}", person);
     }
 
     private static async Task<Results<Ok<Person>, NotFound>> UpdatePerson(
-        Guid id, UpdatePersonRequest request, PersonService people, CancellationToken cancellationToken) =>
-        await people.UpdateAsync(id, request, cancellationToken) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+        Guid id, UpdatePersonRequest request, PersonService service, CancellationToken cancellationToken) =>
+        await service.UpdateAsync(id, request, cancellationToken) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DeletePerson(
-        Guid id, PersonService people, CancellationToken cancellationToken) =>
-        await people.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        Guid id, PersonService service, CancellationToken cancellationToken) =>
+        await service.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }
