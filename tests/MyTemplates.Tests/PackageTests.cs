@@ -95,7 +95,7 @@ public sealed partial class PackageTests(TemplatePack pack)
             .Select(template => JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.TemplateDir(template), ".template.config", "template.json")))
                 .RootElement.GetProperty("shortName").GetString()!)
             .Order(StringComparer.Ordinal);
-        var installed = ShortName().Matches(pack.InstallResult.StandardOutput).Select(match => match.Value).Order(StringComparer.Ordinal);
+        var installed = ShortName().Matches(pack.InstallResult.StandardOutput).Select(match => match.Value).Distinct().Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, installed);
     }
