@@ -6,7 +6,9 @@ namespace MyTemplates.Tests;
 
 /// <summary>
 /// myapp-cli end to end: build with warnings as errors, formatting, the generated tests; then the
-/// built app as a user runs it, compared with GNU wc; the native binary for --aot; the .NET tool.
+/// built app as a user runs it, compared with GNU wc; the native binary for --aot; the .NET tool. Before the
+/// build, <c>dotnet new myapp-command -n Export</c> adds a command, whose tests run with the others and which
+/// the built app and the native binary run.
 /// </summary>
 public sealed class CliEndToEndTests(TemplatePack pack)
 {
@@ -22,16 +24,23 @@ public sealed class CliEndToEndTests(TemplatePack pack)
         using var temp = new TempDirectory(scenarioName);
         var aot = scenario.Arguments.Contains("--aot");
         var solution = new GeneratedSolution(await pack.InstantiateAsync(temp, scenario.Template, scenario.ProjectName, scenario.Arguments));
+        var project = Directory.GetFiles(solution.Root, $"{scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
+        var projectDir = Path.GetDirectoryName(project)!;
+
+        // What a user types to add a command: in the app project's folder, before the build.
+        var added = await pack.DotnetNewAsync(projectDir, "myapp-command", "-n", "Export");
+        Assert.True(added.ExitCode == 0, added.ToString());
+        Assert.Contains("dotnet run -- export --help", added.StandardOutput);
 
         await solution.BuildAsync();
         await solution.VerifyFormattingAsync();
         await solution.TestAsync();
+        Assert.Single(Directory.GetFiles(solution.Root, "ExportCommandTests.cs", SearchOption.AllDirectories)); // among the tests that passed
         await StaticChecks.CheckAsync(solution, scenario.ProjectName);
 
-        var project = Directory.GetFiles(solution.Root, $"{scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
-        var projectDir = Path.GetDirectoryName(project)!;
         const string Command = "contoso-tool";
         await BehavesLikeWcAsync(Path.Combine(projectDir, "bin", "Debug", "net10.0", Command), temp);
+        await RunsTheAddedCommandAsync(Path.Combine(projectDir, "bin", "Debug", "net10.0", Command), temp);
 
         if (aot)
         {
@@ -41,6 +50,7 @@ public sealed class CliEndToEndTests(TemplatePack pack)
             Assert.DoesNotContain("warning", publish.Output, StringComparison.OrdinalIgnoreCase);
             Assert.False(File.Exists(Path.Combine(native, $"{Command}.dll")), "The AOT publish produced IL, not a native binary.");
             await BehavesLikeWcAsync(Path.Combine(native, Command), temp);
+            await RunsTheAddedCommandAsync(Path.Combine(native, Command), temp);
         }
 
         // The .NET tool: pack, install into a private tool path, run. With --aot, the package for this platform carries the native binary.
@@ -167,6 +177,20 @@ public sealed class CliEndToEndTests(TemplatePack pack)
         var unreadable = await RunAsync(app, work, "process", "docs", "/proc/self/mem", "--format", "json");
         Assert.True(unreadable.ExitCode == 1 && unreadable.StandardError.Contains("/proc/self/mem", StringComparison.Ordinal), unreadable.ToString());
         Assert.Equal(total.GetRawText(), JsonDocument.Parse(unreadable.StandardOutput).RootElement.GetProperty("total").GetRawText());
+    }
+
+    /// <summary>The command <c>dotnet new myapp-command -n Export</c> added: listed, run (exit 0, its output), and a usage error (exit 2).</summary>
+    private static async Task RunsTheAddedCommandAsync(string app, TempDirectory temp)
+    {
+        var help = await RunAsync(app, temp.Path, "--help");
+        Assert.True(help.ExitCode == 0 && help.StandardOutput.Contains("export <items>", StringComparison.Ordinal), help.ToString());
+
+        var run = await RunAsync(app, temp.Path, "export", "first", "second", "--repeat", "2");
+        Assert.True(run.ExitCode == 0 && run.StandardOutput == "export: first\nexport: first\nexport: second\nexport: second\n", run.ToString());
+
+        var usage = await RunAsync(app, temp.Path, "export", "first", "--repeat", "many");
+        Assert.True(usage.ExitCode == 2 && usage.StandardError.Contains("--repeat", StringComparison.Ordinal)
+            && usage.StandardError.Contains("Usage:", StringComparison.Ordinal) && usage.StandardOutput.Length == 0, usage.ToString());
     }
 
     /// <summary>UTF-8 text of the kinds wc distinguishes: tabs, CRLF, several scripts, no-break and other Unicode spaces, no final newline, an empty file.</summary>

@@ -10,9 +10,28 @@ public sealed partial class PackageTests(TemplatePack pack)
     [Fact]
     public void The_package_is_named_after_its_one_version()
     {
-        var version = XDocument.Load(Repo.PackProject).Descendants("Version").Single().Value;
+        Assert.Equal($"MyTemplates.{Repo.Version}.nupkg", Path.GetFileName(pack.PackagePath));
+    }
 
-        Assert.Equal($"MyTemplates.{version}.nupkg", Path.GetFileName(pack.PackagePath));
+    [Theory]
+    [InlineData("webapi")]
+    [InlineData("cli")]
+    [InlineData("pipeline")]
+    [InlineData("workspace")]
+    public void The_answers_file_is_stamped_with_the_pack_version_and_records_every_option(string template)
+    {
+        using var answers = JsonDocument.Parse(pack.ReadPackageEntry($"content/{template}/.mytemplates.json"));
+        using var definition = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.TemplateDir(template), ".template.config", "template.json")));
+        var root = answers.RootElement;
+        var options = definition.RootElement.GetProperty("symbols").EnumerateObject()
+            .Where(symbol => symbol.Value.GetProperty("type").GetString() == "parameter" && symbol.Name is not ("skipRestore" or "userSecretsId"))
+            .Select(symbol => symbol.Name);
+
+        Assert.Equal(Repo.Version, root.GetProperty("packageVersion").GetString());
+        Assert.Equal(definition.RootElement.GetProperty("identity").GetString(), root.GetProperty("template").GetString());
+        Assert.Equal(definition.RootElement.GetProperty("shortName").GetString(), root.GetProperty("shortName").GetString());
+        Assert.Equal(options, root.GetProperty("options").EnumerateObject().Select(option => option.Name));
+        Assert.All(root.GetProperty("options").EnumerateObject(), option => Assert.Equal($"{{{{{option.Name}}}}}", option.Value.GetString()));
     }
 
     [Fact]
@@ -78,7 +97,7 @@ public sealed partial class PackageTests(TemplatePack pack)
             .Select(template => JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.TemplateDir(template), ".template.config", "template.json")))
                 .RootElement.GetProperty("shortName").GetString()!)
             .Order(StringComparer.Ordinal);
-        var installed = ShortName().Matches(pack.InstallResult.StandardOutput).Select(match => match.Value).Order(StringComparer.Ordinal);
+        var installed = ShortName().Matches(pack.InstallResult.StandardOutput).Select(match => match.Value).Distinct().Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, installed);
     }

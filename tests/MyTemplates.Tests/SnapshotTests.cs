@@ -11,7 +11,9 @@ public sealed class SnapshotTests(TemplatePack pack)
         var scenario = Scenarios.Named(name);
         using var temp = new TempDirectory(name);
 
-        var output = await pack.InstantiateAsync(temp, scenario.Template, scenario.ProjectName, [.. scenario.Arguments, "--no-restore"]);
+        var output = scenario.Host is null
+            ? await pack.InstantiateAsync(temp, scenario.Template, scenario.ProjectName, [.. scenario.Arguments, "--no-restore"])
+            : await pack.AddItemAsync(temp, scenario);
 
         var problems = GeneratedTree.Problems(output, GeneratedTree.TemplateTokens(Scenarios.TemplateFolder(scenario.Template)));
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -25,6 +25,15 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
     {
         await Api.Solution.VerifyFormattingAsync();
         await Api.Solution.TestAsync();
+        var listed = await ProcessRunner.DotnetOkAsync(Api.Solution.Root, TimeSpan.FromMinutes(5), "test", "--no-build", "--list-tests");
+        foreach (var (resource, plural) in Api.AddedResources)
+        {
+            // The added resources' tests are among those that ran (and passed).
+            Assert.Contains($"{resource}ServiceTests.", listed.StandardOutput);
+            Assert.Contains($"{resource}RepositoryTests.", listed.StandardOutput);
+            Assert.Contains($"{plural}ApiTests.", listed.StandardOutput);
+        }
+
         await StaticChecks.CheckAsync(Api.Solution, Api.Scenario.ProjectName);
     }
 
@@ -39,6 +48,7 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
         await using var app = Api.Start(port, Settings(database));
         using var http = await ReadyClientAsync(app, port);
         await SpeakToTheUsersApiAsync(http, app);
+        await SpeakToTheProductsApiAsync(http);
         database.AssertCreated();
     }
 
@@ -105,6 +115,33 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
         var deletedLog = await WaitForLogAsync(app, $"Deleted user {id}");
         Assert.Contains("=> CorrelationId: pack-e2e-delete", deletedLog);
         Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The resource <c>dotnet new myapp-resource -n Product</c> added before the build: its whole life over HTTP.</summary>
+    private static async Task SpeakToTheProductsApiAsync(HttpClient http)
+    {
+        var created = await http.PostAsJsonAsync("/products", new { name = " Teapot " }, Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{created.StatusCode}: {await created.Content.ReadAsStringAsync(Ct)}");
+        var product = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = product.GetProperty("id").GetString();
+        Assert.Equal("Teapot", product.GetProperty("name").GetString());
+        Assert.Equal($"/products/{id}", created.Headers.Location?.OriginalString);
+
+        Assert.Equal("Teapot", (await http.GetFromJsonAsync<JsonElement>($"/products/{id}", Ct)).GetProperty("name").GetString());
+        await AssertProblemAsync(await http.PostAsJsonAsync("/products", new { name = "Teapot" }, Ct), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await http.PostAsJsonAsync("/products", new { name = " " }, Ct), HttpStatusCode.BadRequest);
+
+        var patched = await http.PatchAsJsonAsync($"/products/{id}", new { name = "Kettle" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal("Kettle", (await patched.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("name").GetString());
+
+        var page = await http.GetFromJsonAsync<JsonElement>("/products?page=1&size=10", Ct);
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(id, page.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/categories", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/products/{id}", Ct)).StatusCode);
+        await AssertProblemAsync(await http.GetAsync($"/products/{id}", Ct), HttpStatusCode.NotFound);
     }
 
     /// <summary>The log entry (category line, scopes, message) holding <paramref name="text"/>, once the app has written it.</summary>
@@ -194,6 +231,7 @@ public sealed class WebApiJwtEndToEndTests(JwtWebApi api) : WebApiEndToEndTests<
     protected override async Task AuthorizeAsync(HttpClient http)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/users", new { email = "x@example.com", name = "X" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/products", new { name = "X" }, Ct)).StatusCode);
         http.DefaultRequestHeaders.Authorization = new("Bearer", Token(SigningKey, "pack-tests", "pack-tests-api"));
     }
 

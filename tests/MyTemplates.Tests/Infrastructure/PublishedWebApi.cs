@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace MyTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// One <c>myapp-webapi</c> scenario, generated (with the template's own restore), built with warnings
 /// as errors and published once for all the checks of its test class.
 /// </summary>
-public abstract class PublishedWebApi(TemplatePack pack, string scenarioName) : IAsyncLifetime
+public abstract partial class PublishedWebApi(TemplatePack pack, string scenarioName) : IAsyncLifetime
 {
     private readonly TempDirectory temp = new(scenarioName);
 
@@ -22,13 +24,43 @@ public abstract class PublishedWebApi(TemplatePack pack, string scenarioName) : 
 
     public string AppDll => $"{Scenario.ProjectName}.dll";
 
+    /// <summary>
+    /// The resources added with <c>dotnet new myapp-resource</c> before the build, by name with the plural their
+    /// migration is named after, each migrated with the command it printed.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string> AddedResources { get; } =
+        new Dictionary<string, string> { ["Product"] = "Products", ["Category"] = "Categories" };
+
     public async ValueTask InitializeAsync()
     {
         Solution = new GeneratedSolution(await pack.InstantiateAsync(temp, Scenario.Template, Scenario.ProjectName, Scenario.Arguments));
-        await Solution.BuildAsync();
         Project = Directory.GetFiles(Solution.Root, $"{Scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
+        foreach (var (resource, plural) in AddedResources)
+        {
+            await AddResourceAsync(resource, plural);
+        }
+
+        await Solution.BuildAsync();
         await ProcessRunner.DotnetOkAsync(Solution.Root, TimeSpan.FromMinutes(10), "publish", Project, "-c", "Release", "-o", Published);
     }
+
+    /// <summary>What a user types: <c>dotnet new myapp-resource -n Product</c> in the web project's folder, then the printed command, as printed.</summary>
+    private async Task AddResourceAsync(string name, string plural)
+    {
+        var folder = Path.GetDirectoryName(Project)!;
+        var added = await pack.DotnetNewAsync(folder, "myapp-resource", "-n", name);
+        Assert.True(added.ExitCode == 0, added.ToString());
+        var command = MigrationCommand().Match(added.StandardOutput);
+        Assert.True(command.Success, $"myapp-resource printed no migration command:\n{added}");
+        Assert.Equal($"dotnet tool restore && dotnet ef migrations add Add{plural} --output-dir Db/Migrations", command.Groups["command"].Value);
+
+        var migrated = await ProcessRunner.RunAsync("sh", ["-c", command.Groups["command"].Value], folder, TimeSpan.FromMinutes(5),
+            cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(migrated.ExitCode == 0, $"{command.Groups["command"].Value}\n{migrated}");
+    }
+
+    [GeneratedRegex(@"(?m)^Manual instructions: (?<command>dotnet .+?)\s*$")]
+    private static partial Regex MigrationCommand();
 
     /// <summary>Starts the published app as a deployment does: <c>dotnet App.dll</c> in the publish folder, in Production.</summary>
     public RunningApp Start(int port, IReadOnlyDictionary<string, string?> settings)
@@ -50,4 +82,9 @@ public sealed class PostgresWebApi(TemplatePack pack) : PublishedWebApi(pack, "w
 
 public sealed class JwtWebApi(TemplatePack pack) : PublishedWebApi(pack, "webapi-auth-jwt");
 
-public sealed class FlatWebApi(TemplatePack pack) : PublishedWebApi(pack, "webapi-layout-flat");
+/// <summary>The flat layout, where a multi-word resource is added too (its route, table and migration are hyphenated or joined).</summary>
+public sealed class FlatWebApi(TemplatePack pack) : PublishedWebApi(pack, "webapi-layout-flat")
+{
+    public override IReadOnlyDictionary<string, string> AddedResources { get; } =
+        new Dictionary<string, string> { ["Product"] = "Products", ["Category"] = "Categories", ["OrderLine"] = "OrderLines" };
+}

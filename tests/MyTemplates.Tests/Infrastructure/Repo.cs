@@ -9,6 +9,12 @@ public static class Repo
 
     public static string PackProject => Path.Combine(Root, "src", "MyTemplates", "MyTemplates.csproj");
 
+    public static string UpdateToolProject => Path.Combine(Root, "src", "MyTemplates.Update", "MyTemplates.Update.csproj");
+
+    /// <summary>The version of both packages, from the one place it is set.</summary>
+    public static string Version =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Root, "src", "Directory.Build.props")).Descendants("Version").Single().Value;
+
     public static string Snapshots => Path.Combine(Root, "tests", "MyTemplates.Tests", "Snapshots");
 
     public static string TemplateDir(string template) => Path.Combine(Templates, template);

@@ -1,8 +1,16 @@
 namespace MyTemplates.Tests.Infrastructure;
 
-/// <summary>A template with arguments; its name is its snapshot folder.</summary>
+/// <summary>
+/// A template with arguments; its name is its snapshot folder. An item template's scenario runs in the
+/// <see cref="Folder"/> of a solution its <see cref="Host"/> scenario creates, and its snapshot holds only the files it adds.
+/// </summary>
 public sealed record Scenario(string Name, string Template, string ProjectName, params string[] Arguments)
 {
+    public Scenario? Host { get; init; }
+
+    /// <summary>Where in the host's solution the item template runs: the web or app project's folder.</summary>
+    public string Folder { get; init; } = "";
+
     public override string ToString() => Name;
 }
 
@@ -44,6 +52,32 @@ public static class Scenarios
         new("workspace-database-postgres", "myapp-workspace", WorkspaceName, "--database", "postgres"),
         new("workspace-docker-false", "myapp-workspace", WorkspaceName, "--docker", "false"),
         new("workspace-ci-none", "myapp-workspace", WorkspaceName, "--ci", "none"),
+
+        // Item templates: the solution's options they bind (layout, auth, tests, aot) and their own (plural).
+        new("resource-default", "myapp-resource", "Product")
+        {
+            Host = new("webapi-default", "myapp-webapi", WebApiName), Folder = $"src/{WebApiName}",
+        },
+        new("resource-layout-flat-auth-jwt", "myapp-resource", "OrderLine")
+        {
+            Host = new("webapi-layout-flat-auth-jwt", "myapp-webapi", WebApiName, "--layout", "flat", "--auth", "jwt"), Folder = WebApiName,
+        },
+        new("resource-plural-tests-false", "myapp-resource", "Person", "--plural", "People")
+        {
+            Host = new("webapi-tests-false", "myapp-webapi", WebApiName, "--tests", "false"), Folder = $"src/{WebApiName}",
+        },
+        new("command-default", "myapp-command", "Export")
+        {
+            Host = new("cli-default", "myapp-cli", CliName), Folder = $"src/{CliName}",
+        },
+        new("command-layout-flat-aot-true", "myapp-command", "OrderLine")
+        {
+            Host = new("cli-layout-flat-aot-true", "myapp-cli", CliName, "--layout", "flat", "--aot", "true"), Folder = CliName,
+        },
+        new("command-tests-false", "myapp-command", "ImportCommand")
+        {
+            Host = new("cli-tests-false", "myapp-cli", CliName, "--tests", "false"), Folder = $"src/{CliName}",
+        },
     ];
 
     public static TheoryData<string> Names => [.. All.Select(scenario => scenario.Name)];

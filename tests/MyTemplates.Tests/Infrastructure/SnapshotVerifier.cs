@@ -14,14 +14,24 @@ public static partial class SnapshotVerifier
     /// <summary>A generated <c>.gitignore</c> is stored under this suffix so that it cannot hide snapshot files from git.</summary>
     public const string GitIgnoreSuffix = ".snapshot";
 
+    /// <summary>The answers file at a generated solution's root.</summary>
+    public const string AnswersFile = ".mytemplates.json";
+
     private const string ScrubbedGuid = "00000000-0000-0000-0000-000000000000";
 
     public static string VerifiedDir(string scenario) => Path.Combine(Repo.Snapshots, scenario);
 
     public static string ReceivedDir(string scenario) => Path.Combine(Repo.Snapshots, scenario + ".received");
 
-    /// <summary>Only what varies between runs: the GUIDs a template mints (user-secrets ids).</summary>
-    public static string Scrub(string text) => Guid().Replace(text, ScrubbedGuid);
+    /// <summary>
+    /// Only what varies between runs: the GUIDs a template mints (user-secrets ids), and the pack version in
+    /// the answers file, so that a release does not rewrite every snapshot.
+    /// </summary>
+    public static string Scrub(string relativePath, string text)
+    {
+        text = Guid().Replace(text, ScrubbedGuid);
+        return relativePath == AnswersFile ? PackageVersion().Replace(text, "${key}\"(pack version)\"") : text;
+    }
 
     public static string StoredPath(string relativePath) =>
         Path.GetFileName(relativePath) == ".gitignore" ? relativePath + GitIgnoreSuffix : relativePath;
@@ -36,7 +46,7 @@ public static partial class SnapshotVerifier
 
         var actual = GeneratedTree.Files(generatedRoot).ToDictionary(
             StoredPath,
-            file => Scrub(File.ReadAllText(Path.Combine(generatedRoot, file))),
+            file => Scrub(file, File.ReadAllText(Path.Combine(generatedRoot, file))),
             StringComparer.Ordinal);
 
         var verified = VerifiedDir(scenario);
@@ -95,4 +105,7 @@ public static partial class SnapshotVerifier
 
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
     private static partial Regex Guid();
+
+    [GeneratedRegex(@"(?<key>""packageVersion"":\s*)""[^""]*""")]
+    private static partial Regex PackageVersion();
 }

@@ -5,9 +5,11 @@ public sealed class TempDirectory : IDisposable
 {
     private static readonly string RunRoot = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mytemplates-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
 
-    public TempDirectory(string label)
+    /// <param name="label">The start of the folder's name.</param>
+    /// <param name="parent">The folder to create it in; by default, this test run's folder under the system temp folder.</param>
+    public TempDirectory(string label, string? parent = null)
     {
-        Path = System.IO.Path.Combine(RunRoot, $"{label}-{Guid.NewGuid():N}"[..Math.Min(label.Length + 9, 60)]);
+        Path = System.IO.Path.Combine(parent ?? RunRoot, $"{label}-{Guid.NewGuid():N}"[..Math.Min(label.Length + 9, 60)]);
         Directory.CreateDirectory(Path);
     }
 

@@ -76,6 +76,35 @@ public sealed partial class TemplatePack : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Creates an item scenario's host solution (restored: the item template needs its project evaluated), runs the
+    /// item template in its folder and returns a folder holding only the files the item template added, at their
+    /// paths in the solution.
+    /// </summary>
+    public async Task<string> AddItemAsync(TempDirectory into, Scenario scenario)
+    {
+        var host = scenario.Host!;
+        var solution = await InstantiateAsync(into, host.Template, host.ProjectName, [.. host.Arguments, "--no-restore"]);
+        var folder = Path.Combine(solution, scenario.Folder);
+        await ProcessRunner.DotnetOkAsync(folder, Timeout, "restore");
+        var before = GeneratedTree.Files(solution).ToHashSet();
+
+        var result = await DotnetNewAsync(folder, [scenario.Template, "-n", scenario.ProjectName, .. scenario.Arguments]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotMatch(WarningOrError(), result.Output);
+
+        var added = Path.Combine(into.Path, "added");
+        foreach (var file in GeneratedTree.Files(solution).Where(file => !before.Contains(file) && !IsBuildOutput(file)))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(added, file))!);
+            File.Copy(Path.Combine(solution, file), Path.Combine(added, file));
+        }
+
+        return added;
+    }
+
+    private static bool IsBuildOutput(string file) => file.Split('/').Any(segment => segment is "bin" or "obj");
+
     public ValueTask DisposeAsync()
     {
         workspace.Dispose();

@@ -71,10 +71,18 @@ public static partial class TemplateRules
                 Problem(templateJson, "tags.language must be C#");
             }
 
-            if (Str(tags, "type") != "solution")
+            if (Str(tags, "type") is not ("solution" or "item"))
             {
-                Problem(templateJson, "tags.type must be solution");
+                Problem(templateJson, "tags.type must be solution or item");
             }
+        }
+
+        // An item template adds files to a project of ours: it must refuse to run anywhere else.
+        var isItem = root.TryGetProperty("tags", out var itemTags) && Str(itemTags, "type") == "item";
+        if (isItem && !(root.TryGetProperty("constraints", out var constraints)
+                && constraints.EnumerateObject().Any(constraint => Str(constraint.Value, "type") == "project-capability")))
+        {
+            Problem(templateJson, "an item template needs a project-capability constraint, so that it runs only in its kind of project");
         }
 
         var symbols = root.TryGetProperty("symbols", out var symbolsElement)
@@ -134,10 +142,10 @@ public static partial class TemplateRules
             CheckCondition(templateJson, where, condition);
         }
 
-        if (!root.TryGetProperty("postActions", out var actions) || !actions.EnumerateArray().Any(action =>
+        if (!isItem && (!root.TryGetProperty("postActions", out var actions) || !actions.EnumerateArray().Any(action =>
                 Str(action, "actionId").Equals("210D431B-A78B-4D2F-B762-4ED3E3EA9025", StringComparison.OrdinalIgnoreCase)
                 && Str(action, "condition").Contains("skipRestore", StringComparison.Ordinal)
-                && action.TryGetProperty("manualInstructions", out _)))
+                && action.TryGetProperty("manualInstructions", out _))))
         {
             Problem(templateJson, "needs a restore post-action, skipped by skipRestore, with manual instructions");
         }
@@ -186,12 +194,17 @@ public static partial class TemplateRules
         return problems;
     }
 
+    /// <summary>The options <c>dotnet new -h</c> shows (hidden ones, which tools pass, are left out).</summary>
     public static (string LongName, string ShortName)[] CliOptions(string templateDir)
     {
         var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(templateDir, ".template.config", "dotnetcli.host.json")), JsonOptions);
         return [.. host.RootElement.GetProperty("symbolInfo").EnumerateObject()
+            .Where(symbol => !IsHidden(symbol.Value))
             .Select(symbol => (Str(symbol.Value, "longName"), Str(symbol.Value, "shortName")))];
     }
+
+    private static bool IsHidden(JsonElement symbolInfo) =>
+        symbolInfo.TryGetProperty("isHidden", out var hidden) && hidden.ValueKind == JsonValueKind.True;
 
     private static void CheckCliHost(string file, HashSet<string> parameters, HashSet<string> known, Action<string, string> problem)
     {
@@ -227,7 +240,10 @@ public static partial class TemplateRules
 
             if (string.IsNullOrEmpty(shortName))
             {
-                problem(file, $"'{entry.Name}' has no short alias");
+                if (!IsHidden(entry.Value))
+                {
+                    problem(file, $"'{entry.Name}' has no short alias");
+                }
             }
             else if (shortName == longName)
             {

@@ -3,6 +3,7 @@ using Company.WebApi.Db;
 using Microsoft.Data.Sqlite;
 #endif
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 #if (UsePostgres)
 using Npgsql;
 #endif
@@ -49,13 +50,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public AppDbContext CreateDbContext() =>
+    public AppDbContext CreateDbContext()
+    {
+        // As in the app: a model change without its migration fails MigrationTests, which says what to run.
+        var options = new DbContextOptionsBuilder<AppDbContext>()
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
 #if (UseSqlite)
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+        return new(options.UseSqlite(ConnectionString).Options);
 #endif
 #if (UsePostgres)
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);
+        return new(options.UseNpgsql(ConnectionString).Options);
 #endif
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -3,9 +3,11 @@ using Company.Cli.Cli;
 using Company.Cli.Core;
 using Company.Cli.Services;
 
+[assembly: CliCommand<Company.Cli.Commands.InitCommand>]
+
 namespace Company.Cli.Commands;
 
-public sealed class InitCommand : CliCommand
+public sealed class InitCommand : CliCommand, ICliCommand
 {
     private readonly IConsoleEnvironment console;
 
@@ -30,6 +32,8 @@ public sealed class InitCommand : CliCommand
         Add(directory);
         Add(force);
     }
+
+    public static CliCommand Create(GlobalOptions global, IConsoleEnvironment console) => new InitCommand(global, console);
 
     protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {

@@ -5,9 +5,11 @@ using Company.Cli.Core;
 using Company.Cli.Services;
 using Microsoft.Extensions.Logging;
 
+[assembly: CliCommand<Company.Cli.Commands.ProcessCommand>]
+
 namespace Company.Cli.Commands;
 
-public sealed class ProcessCommand : CliCommand
+public sealed class ProcessCommand : CliCommand, ICliCommand
 {
     private readonly GlobalOptions global;
     private readonly IConsoleEnvironment console;
@@ -41,6 +43,8 @@ public sealed class ProcessCommand : CliCommand
         Add(format);
         Add(output);
     }
+
+    public static CliCommand Create(GlobalOptions global, IConsoleEnvironment console) => new ProcessCommand(global, console);
 
     protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using Contoso.Shop.Api;
 using Contoso.Shop.Api.Routes;
 using Contoso.Shop.Config;
 using Contoso.Shop.Db;
-using Contoso.Shop.Repositories;
 using Contoso.Shop.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,9 +12,9 @@ builder.AddAppSettings();
 // Data: the DbContext, migrations before the server starts (when configured) and the readiness check.
 builder.Services.AddDb();
 
-// Repositories and services: data access and business rules.
-builder.Services.AddRepositories();
+// Services every resource shares (the clock), then each resource's repository and service.
 builder.Services.AddServices();
+builder.Services.AddApiResources();
 
 // HTTP: problem details, validation, correlation ids, OpenAPI and authentication.
 builder.AddApi();

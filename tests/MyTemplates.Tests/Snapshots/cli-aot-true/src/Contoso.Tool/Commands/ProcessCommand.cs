@@ -5,9 +5,11 @@ using Contoso.Tool.Core;
 using Contoso.Tool.Services;
 using Microsoft.Extensions.Logging;
 
+[assembly: CliCommand<Contoso.Tool.Commands.ProcessCommand>]
+
 namespace Contoso.Tool.Commands;
 
-public sealed class ProcessCommand : CliCommand
+public sealed class ProcessCommand : CliCommand, ICliCommand
 {
     private readonly GlobalOptions global;
     private readonly IConsoleEnvironment console;
@@ -41,6 +43,8 @@ public sealed class ProcessCommand : CliCommand
         Add(format);
         Add(output);
     }
+
+    public static CliCommand Create(GlobalOptions global, IConsoleEnvironment console) => new ProcessCommand(global, console);
 
     protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {

@@ -3,9 +3,11 @@ using Contoso.Tool.Cli;
 using Contoso.Tool.Core;
 using Contoso.Tool.Services;
 
+[assembly: CliCommand<Contoso.Tool.Commands.InitCommand>]
+
 namespace Contoso.Tool.Commands;
 
-public sealed class InitCommand : CliCommand
+public sealed class InitCommand : CliCommand, ICliCommand
 {
     private readonly IConsoleEnvironment console;
 
@@ -30,6 +32,8 @@ public sealed class InitCommand : CliCommand
         Add(directory);
         Add(force);
     }
+
+    public static CliCommand Create(GlobalOptions global, IConsoleEnvironment console) => new InitCommand(global, console);
 
     protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {

@@ -11,14 +11,20 @@ public static class CliApp
     public static RootCommand CreateRootCommand(IConsoleEnvironment console)
     {
         var global = new GlobalOptions();
-        return new RootCommand("Counts lines, words and bytes in files, folders and standard input, as `wc -l -w -c` does.")
+        var root = new RootCommand("Counts lines, words and bytes in files, folders and standard input, as `wc -l -w -c` does.")
         {
             global.Verbose,
             global.Config,
-            new InitCommand(global, console),
-            new ProcessCommand(global, console),
-            new CompletionCommand(global),
         };
+
+        // Every command declared with [assembly: CliCommand<TCommand>], then tab completion, which knows them all.
+        foreach (var command in CliCommandAttribute.All)
+        {
+            root.Add(command.Create(global, console));
+        }
+
+        root.Add(new CompletionCommand(global));
+        return root;
     }
 
     public static async Task<int> InvokeAsync(ParseResult parseResult, InvocationConfiguration configuration, CancellationToken cancellationToken = default)

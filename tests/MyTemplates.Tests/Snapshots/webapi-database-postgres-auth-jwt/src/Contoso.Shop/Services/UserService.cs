@@ -19,7 +19,7 @@ public sealed partial class UserService(IUserRepository users, TimeProvider cloc
     /// <exception cref="Core.ConflictException">The e-mail address is taken.</exception>
     public async Task<User> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
-        var now = Now();
+        var now = clock.GetUtcNowForStorage();
         var user = new UserEntity
         {
             Id = Guid.CreateVersion7(now),
@@ -48,7 +48,7 @@ public sealed partial class UserService(IUserRepository users, TimeProvider cloc
                 user.Name = name.Trim();
             }
 
-            user.UpdatedAt = Now();
+            user.UpdatedAt = clock.GetUtcNowForStorage();
         }, cancellationToken);
         return updated?.ToModel();
     }
@@ -65,13 +65,6 @@ public sealed partial class UserService(IUserRepository users, TimeProvider cloc
     }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
-
-    // Microseconds: the precision every supported database keeps, so a stored time reads back equal.
-    private DateTime Now()
-    {
-        var ticks = clock.GetUtcNow().UtcTicks;
-        return new DateTime(ticks - (ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created user {UserId}")]
     private partial void LogCreated(Guid userId);

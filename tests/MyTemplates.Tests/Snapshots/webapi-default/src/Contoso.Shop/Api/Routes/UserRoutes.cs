@@ -1,13 +1,23 @@
 using System.ComponentModel.DataAnnotations;
+using Contoso.Shop.Api;
+using Contoso.Shop.Api.Routes;
 using Contoso.Shop.Models;
+using Contoso.Shop.Repositories;
 using Contoso.Shop.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+[assembly: ApiResource<UserRoutes>]
+
 namespace Contoso.Shop.Api.Routes;
 
-public static class UserRoutes
+/// <summary>The users resource: <c>/users</c>, its service and its repository.</summary>
+public sealed class UserRoutes : IApiResource
 {
-    public static RouteGroupBuilder MapUserRoutes(this IEndpointRouteBuilder routes)
+    public static void AddServices(IServiceCollection services) => services
+        .AddScoped<IUserRepository, UserRepository>()
+        .AddScoped<UserService>();
+
+    public static void MapRoutes(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/users")
             .WithTag("users", "The people who use the service, each with a unique e-mail address.");
@@ -46,8 +56,6 @@ public static class UserRoutes
             .WithSummary("Deletes a user.")
             .WithDescription("Deletes the user with this id, or answers 404 if there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-
-        return group;
     }
 
     private static async Task<Ok<PagedResult<User>>> ListUsers(

@@ -1,0 +1,3 @@
+using MyTemplates.Update;
+
+return await UpdateCli.InvokeAsync(args);

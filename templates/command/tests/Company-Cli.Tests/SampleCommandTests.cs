@@ -1,0 +1,72 @@
+using Company.Cli.Core;
+using Company.Cli.Services;
+
+namespace Company.Cli.Tests;
+
+/// <summary>The <c>sample-command</c> command as a user runs it, and its service.</summary>
+public sealed class SampleCommandTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task It_writes_each_item_and_exits_0()
+    {
+        var result = await cli.RunAsync("sample-command", "first", "second", "--repeat", "2");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(["sample-command: first", "sample-command: first", "sample-command: second", "sample-command: second"],
+            result.Output.TrimEnd('\n').Split('\n'));
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Output_option_writes_the_result_to_a_file()
+    {
+        var result = await cli.RunAsync("sample-command", "first", "--output", "result.txt");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Equal("sample-command: first\n", File.ReadAllText(Path.Combine(cli.CurrentDirectory, "result.txt")));
+    }
+
+    [Fact]
+    public async Task Help_describes_it_with_an_example()
+    {
+        var result = await cli.RunAsync("sample-command", "--help");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Example: company-cli sample-command", result.Output);
+    }
+
+    [Theory]
+    [InlineData("sample-command")]
+    [InlineData("sample-command", "first", "--repeat", "0")]
+    [InlineData("sample-command", "first", "--repeat", "many")]
+    [InlineData("sample-command", "first", "--repeat")]
+    public async Task A_wrong_command_line_is_a_usage_error_on_stderr(params string[] args)
+    {
+        var result = await cli.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("Usage:", result.Error);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task An_empty_item_is_exit_1_with_one_line_on_stderr()
+    {
+        var result = await cli.RunAsync("sample-command", " ");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void The_service_repeats_each_item_in_order()
+    {
+        Assert.Equal(["sample-command: a", "sample-command: b"], SampleService.Run(["a", " b "], 1));
+        Assert.Throws<CliException>(() => SampleService.Run(["a", ""], 1));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Company.WebApi.Models;
+
+/// <summary>A sample item as the API returns it.</summary>
+public sealed record SampleItem(Guid Id, string Name, DateTime CreatedAt, DateTime UpdatedAt);

@@ -1,7 +1,0 @@
-namespace Company.WebApi.Repositories;
-
-public static class RepositoryExtensions
-{
-    public static IServiceCollection AddRepositories(this IServiceCollection services) =>
-        services.AddScoped<IUserRepository, UserRepository>();
-}

@@ -1,0 +1,20 @@
+using Contoso.Tool.Core;
+
+namespace Contoso.Tool.Services;
+
+/// <summary>The work of <c>import</c>, free of console concerns: replace it with yours.</summary>
+public static class ImportService
+{
+    /// <returns>The lines to write: each item, <paramref name="repeat"/> times, in order.</returns>
+    /// <exception cref="CliException">An item is empty or white space.</exception>
+    public static IReadOnlyList<string> Run(IReadOnlyList<string> items, int repeat)
+    {
+        var blank = items.FirstOrDefault(string.IsNullOrWhiteSpace);
+        if (blank is not null)
+        {
+            throw new CliException("An item is empty; give each item a name.");
+        }
+
+        return [.. items.SelectMany(item => Enumerable.Repeat($"import: {item.Trim()}", repeat))];
+    }
+}

@@ -1,0 +1,12 @@
+namespace Contoso.Shop.Db;
+
+public sealed class OrderLineEntity
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,4 @@
+namespace Contoso.Shop.Models;
+
+/// <summary>An order line as the API returns it.</summary>
+public sealed record OrderLine(Guid Id, string Name, DateTime CreatedAt, DateTime UpdatedAt);

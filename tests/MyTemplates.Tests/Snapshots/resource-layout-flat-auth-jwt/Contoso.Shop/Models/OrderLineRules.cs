@@ -1,0 +1,15 @@
+namespace Contoso.Shop.Models;
+
+/// <summary>
+/// The shape of valid order line fields: <see cref="CreateOrderLineRequest"/> and <see cref="UpdateOrderLineRequest"/>
+/// state them with these values, so validation, the table and the OpenAPI document agree.
+/// </summary>
+public static class OrderLineRules
+{
+    public const int NameMaxLength = 100;
+
+    /// <summary>At least one character that is not white space (surrounding spaces are trimmed).</summary>
+    public const string NamePattern = @"^\s*\S[\s\S]*$";
+
+    public const string NameMessage = "The name field must not be blank.";
+}
