@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Contoso.Platform.Worker.Tests;
 
-/// <summary>The worker as Program.cs builds it, on a test database, asking for work every 20 ms; a test may swap the job handler.</summary>
+/// <summary>The worker as Program.cs builds it, on a test database, with a short poll interval so tests see jobs done quickly; a test may swap the job handler.</summary>
 public sealed class WorkerHost : IAsyncDisposable
 {
     private WorkerHost(IHost host, TestDatabase database) => (Host, Database) = (host, database);
