@@ -51,7 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public AppDbContext CreateDbContext() =>
 #if (UseSqlite)
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionInterceptor()).Options);
 #endif
 #if (UsePostgres)
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);

@@ -28,11 +28,6 @@ public sealed partial class DatabaseMigrator(
             try
             {
                 await db.Database.MigrateAsync(cancellationToken);
-#if (UseSqlite)
-
-                // Write-ahead logging lets readers and a writer work at the same time.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-#endif
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

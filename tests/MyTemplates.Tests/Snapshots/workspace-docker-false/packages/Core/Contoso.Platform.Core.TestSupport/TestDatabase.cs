@@ -35,7 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public AppDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionInterceptor()).Options);
 
     public async ValueTask DisposeAsync()
     {

@@ -28,9 +28,6 @@ public sealed partial class DatabaseMigrator(
             try
             {
                 await db.Database.MigrateAsync(cancellationToken);
-
-                // Write-ahead logging lets readers and a writer work at the same time.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
