@@ -48,7 +48,8 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
         await using var app = Api.Start(port, Settings(database));
         using var http = await ReadyClientAsync(app, port);
         await SpeakToTheUsersApiAsync(http, app);
-        await SpeakToTheProductsApiAsync(http);
+        await AddedResource.SpeakToTheProductsApiAsync(http);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/categories", Ct)).StatusCode);
         database.AssertCreated();
     }
 
@@ -93,9 +94,9 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
 
         // In Production, bad requests are answered by the status-code pages, not the exception handler the
         // generated tests (in Development) see: still problem details.
-        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("{\"email\":", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
-        await AssertProblemAsync(await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Again" }, Ct), HttpStatusCode.Conflict);
+        await AddedResource.AssertProblemAsync(await http.PostAsync("/users", new StringContent("{\"email\":", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.BadRequest);
+        await AddedResource.AssertProblemAsync(await http.PostAsync("/users", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
+        await AddedResource.AssertProblemAsync(await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Again" }, Ct), HttpStatusCode.Conflict);
 
         // Kestrel's body limit (Api:MaxRequestBodyBytes) exists only in a real server. Sent as large uploads are
         // (Expect: 100-continue), the server refuses on the headers, before the body; sent straight away, its
@@ -105,7 +106,7 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
             Content = new StringContent($"{{\"email\":\"{new string('a', 2_000_000)}\"}}", Encoding.UTF8, "application/json"),
             Headers = { ExpectContinue = true },
         };
-        await AssertProblemAsync(await http.SendAsync(tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
+        await AddedResource.AssertProblemAsync(await http.SendAsync(tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
 
         // The caller's correlation id comes back on the response and is on the request's console log lines.
         using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/users/{id}") { Headers = { { "X-Correlation-ID", "pack-e2e-delete" } } };
@@ -115,33 +116,6 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
         var deletedLog = await WaitForLogAsync(app, $"Deleted user {id}");
         Assert.Contains("=> CorrelationId: pack-e2e-delete", deletedLog);
         Assert.DoesNotContain("fail:", app.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>The resource <c>dotnet new myapp-resource -n Product</c> added before the build: its whole life over HTTP.</summary>
-    private static async Task SpeakToTheProductsApiAsync(HttpClient http)
-    {
-        var created = await http.PostAsJsonAsync("/products", new { name = " Teapot " }, Ct);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{created.StatusCode}: {await created.Content.ReadAsStringAsync(Ct)}");
-        var product = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var id = product.GetProperty("id").GetString();
-        Assert.Equal("Teapot", product.GetProperty("name").GetString());
-        Assert.Equal($"/products/{id}", created.Headers.Location?.OriginalString);
-
-        Assert.Equal("Teapot", (await http.GetFromJsonAsync<JsonElement>($"/products/{id}", Ct)).GetProperty("name").GetString());
-        await AssertProblemAsync(await http.PostAsJsonAsync("/products", new { name = "Teapot" }, Ct), HttpStatusCode.Conflict);
-        await AssertProblemAsync(await http.PostAsJsonAsync("/products", new { name = " " }, Ct), HttpStatusCode.BadRequest);
-
-        var patched = await http.PatchAsJsonAsync($"/products/{id}", new { name = "Kettle" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        Assert.Equal("Kettle", (await patched.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("name").GetString());
-
-        var page = await http.GetFromJsonAsync<JsonElement>("/products?page=1&size=10", Ct);
-        Assert.Equal(1, page.GetProperty("total").GetInt32());
-        Assert.Equal(id, page.GetProperty("items")[0].GetProperty("id").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/categories", Ct)).StatusCode);
-
-        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/products/{id}", Ct)).StatusCode);
-        await AssertProblemAsync(await http.GetAsync($"/products/{id}", Ct), HttpStatusCode.NotFound);
     }
 
     /// <summary>The log entry (category line, scopes, message) holding <paramref name="text"/>, once the app has written it.</summary>
@@ -157,14 +131,6 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
         Assert.True(at >= 0, $"No log line with '{text}':\n{app.Output}");
         var start = Array.FindLastIndex(lines, at, line => line.Length > 0 && !char.IsWhiteSpace(line[0]));
         return string.Join('\n', lines[start..(at + 1)]);
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((int)status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
     }
 
 }

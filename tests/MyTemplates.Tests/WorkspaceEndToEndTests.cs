@@ -8,8 +8,9 @@ namespace MyTemplates.Tests;
 
 /// <summary>
 /// myapp-workspace end to end, one class per database: the generated solution's own checks, a planted
-/// boundary violation that its tests catch, then the published API and two worker processes sharing
-/// the database: 1,000 users give exactly 1,000 jobs done once each, and a worker killed mid-run loses no job.
+/// boundary violation that its tests catch, then the published API (with the products a myapp-resource
+/// added) and two worker processes sharing the database: 1,000 users give exactly 1,000 jobs done once
+/// each, and a worker killed mid-run loses no job.
 /// </summary>
 public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace workspace) : IClassFixture<TWorkspace>
     where TWorkspace : PublishedWorkspace
@@ -72,6 +73,7 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         await using var api = workspace.StartApi(port, database.Settings(migrate: true));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         await api.WaitUntilOkAsync(http, "/health/ready", TimeSpan.FromSeconds(90));
+        await AddedResource.SpeakToTheProductsApiAsync(http);
 
         // A short lease, so that the jobs a killed worker held come back within the test.
         var workerSettings = new Dictionary<string, string?>(database.Settings(migrate: false))

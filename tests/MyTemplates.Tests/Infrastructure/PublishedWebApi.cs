@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace MyTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// One <c>myapp-webapi</c> scenario, generated (with the template's own restore), built with warnings
 /// as errors and published once for all the checks of its test class.
 /// </summary>
-public abstract partial class PublishedWebApi(TemplatePack pack, string scenarioName) : IAsyncLifetime
+public abstract class PublishedWebApi(TemplatePack pack, string scenarioName) : IAsyncLifetime
 {
     private readonly TempDirectory temp = new(scenarioName);
 
@@ -37,30 +35,13 @@ public abstract partial class PublishedWebApi(TemplatePack pack, string scenario
         Project = Directory.GetFiles(Solution.Root, $"{Scenario.ProjectName}.csproj", SearchOption.AllDirectories).Single();
         foreach (var (resource, plural) in AddedResources)
         {
-            await AddResourceAsync(resource, plural);
+            await AddedResource.AddAsync(pack, Path.GetDirectoryName(Project)!, resource,
+                $"dotnet tool restore && dotnet ef migrations add Add{plural} --output-dir Db/Migrations");
         }
 
         await Solution.BuildAsync();
         await ProcessRunner.DotnetOkAsync(Solution.Root, TimeSpan.FromMinutes(10), "publish", Project, "-c", "Release", "-o", Published);
     }
-
-    /// <summary>What a user types: <c>dotnet new myapp-resource -n Product</c> in the web project's folder, then the printed command, as printed.</summary>
-    private async Task AddResourceAsync(string name, string plural)
-    {
-        var folder = Path.GetDirectoryName(Project)!;
-        var added = await pack.DotnetNewAsync(folder, "myapp-resource", "-n", name);
-        Assert.True(added.ExitCode == 0, added.ToString());
-        var command = MigrationCommand().Match(added.StandardOutput);
-        Assert.True(command.Success, $"myapp-resource printed no migration command:\n{added}");
-        Assert.Equal($"dotnet tool restore && dotnet ef migrations add Add{plural} --output-dir Db/Migrations", command.Groups["command"].Value);
-
-        var migrated = await ProcessRunner.RunAsync("sh", ["-c", command.Groups["command"].Value], folder, TimeSpan.FromMinutes(5),
-            cancellationToken: TestContext.Current.CancellationToken);
-        Assert.True(migrated.ExitCode == 0, $"{command.Groups["command"].Value}\n{migrated}");
-    }
-
-    [GeneratedRegex(@"(?m)^Manual instructions: (?<command>dotnet .+?)\s*$")]
-    private static partial Regex MigrationCommand();
 
     /// <summary>Starts the published app as a deployment does: <c>dotnet App.dll</c> in the publish folder, in Production.</summary>
     public RunningApp Start(int port, IReadOnlyDictionary<string, string?> settings)

@@ -1,9 +1,9 @@
 namespace MyTemplates.Tests.Infrastructure;
 
 /// <summary>
-/// One <c>myapp-workspace</c> scenario, generated (with the template's own restore), built with warnings
-/// as errors and its API and worker published once (framework-dependent, without ReadyToRun to save
-/// the tests minutes) for all the checks of its test class.
+/// One <c>myapp-workspace</c> scenario, generated (with the template's own restore), with a resource
+/// added by <c>myapp-resource</c>, built with warnings as errors and its API and worker published once
+/// (framework-dependent, without ReadyToRun to save the tests minutes) for all the checks of its test class.
 /// </summary>
 public abstract class PublishedWorkspace(TemplatePack pack, string scenarioName) : IAsyncLifetime
 {
@@ -24,6 +24,10 @@ public abstract class PublishedWorkspace(TemplatePack pack, string scenarioName)
     public async ValueTask InitializeAsync()
     {
         Solution = new GeneratedSolution(await pack.InstantiateAsync(temp, Scenario.Template, Scenario.ProjectName, Scenario.Arguments));
+
+        // A resource added as a user adds it, in the API's folder: its model, service and repository go to Core.
+        await AddedResource.AddAsync(pack, Solution.PathOf($"packages/Api/{Scenario.ProjectName}.Api"), "Product",
+            $"dotnet tool restore && dotnet ef migrations add AddProducts --project ../../Core/{Scenario.ProjectName}.Core --output-dir Db/Migrations");
         await Solution.BuildAsync();
         foreach (var (app, folder) in new[] { ("Api", ApiFolder), ("Worker", WorkerFolder) })
         {

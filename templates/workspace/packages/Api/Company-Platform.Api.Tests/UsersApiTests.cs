@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Company.Platform.Core.Models;
 using Company.Platform.Core.TestSupport;
+using static Company.Platform.Api.Tests.ProblemAssert;
 
 namespace Company.Platform.Api.Tests;
 
@@ -115,14 +115,5 @@ public sealed class UsersApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         var refused = await client.SendAsync(conflict, ct);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("abc-409", Assert.Single(refused.Headers.GetValues("X-Correlation-ID")));
-    }
-
-    internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        return problem;
     }
 }

@@ -15,6 +15,7 @@ public static class CoreExtensions
         builder.Services.AddDb();
         builder.Services.AddRepositories();
         builder.Services.AddServices();
+        builder.Services.AddCoreResources();
         return builder;
     }
 }

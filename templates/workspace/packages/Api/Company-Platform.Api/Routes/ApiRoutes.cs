@@ -2,11 +2,11 @@ namespace Company.Platform.Api.Routes;
 
 public static class ApiRoutes
 {
-    /// <summary>Maps every route group of the API.</summary>
+    /// <summary>Maps the health probes and every resource's route group (each declared with <see cref="ApiResourceAttribute{TResource}"/>).</summary>
     public static IEndpointRouteBuilder MapApiRoutes(this IEndpointRouteBuilder routes)
     {
         routes.MapHealthRoutes();
-        routes.MapUserRoutes();
+        routes.MapApiResources();
         return routes;
     }
 }

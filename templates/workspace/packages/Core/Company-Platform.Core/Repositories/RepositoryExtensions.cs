@@ -4,8 +4,7 @@ namespace Company.Platform.Core.Repositories;
 
 public static class RepositoryExtensions
 {
+    /// <summary>Registers the repositories that belong to no resource (each resource registers its own, see <see cref="ICoreResource"/>).</summary>
     public static IServiceCollection AddRepositories(this IServiceCollection services) =>
-        services
-            .AddScoped<IUserRepository, UserRepository>()
-            .AddScoped<IJobRepository, JobRepository>();
+        services.AddScoped<IJobRepository, JobRepository>();
 }

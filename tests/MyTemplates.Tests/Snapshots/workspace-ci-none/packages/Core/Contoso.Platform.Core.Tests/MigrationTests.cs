@@ -13,6 +13,8 @@ public sealed class MigrationTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The model has changed since the last migration: add one with `dotnet ef migrations add <Name>`.");
+            "The model has changed since the last migration. From the API project's folder, run the command " +
+            "`dotnet new myapp-resource` printed, or for another change, from the workspace's root: " +
+            "bash tools/scripts/add-migration.sh <Name>");
     }
 }

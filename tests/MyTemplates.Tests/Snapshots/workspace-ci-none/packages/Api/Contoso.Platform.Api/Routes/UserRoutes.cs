@@ -1,13 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using Contoso.Platform.Api;
+using Contoso.Platform.Api.Routes;
 using Contoso.Platform.Core.Models;
 using Contoso.Platform.Core.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+[assembly: ApiResource<UserRoutes>]
+
 namespace Contoso.Platform.Api.Routes;
 
-public static class UserRoutes
+/// <summary>The users resource: <c>/users</c>, over Core's <see cref="UserService"/>.</summary>
+public sealed class UserRoutes : IApiResource
 {
-    public static RouteGroupBuilder MapUserRoutes(this IEndpointRouteBuilder routes)
+    public static void MapRoutes(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/users")
             .WithTag("users", "The people who use the service, each with a unique e-mail address.");
@@ -44,8 +49,6 @@ public static class UserRoutes
             .WithSummary("Deletes a user.")
             .WithDescription("Deletes the user with this id, or answers 404 if there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-
-        return group;
     }
 
     private static async Task<Ok<PagedResult<User>>> ListUsers(

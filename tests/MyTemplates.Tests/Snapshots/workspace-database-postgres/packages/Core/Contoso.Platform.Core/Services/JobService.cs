@@ -15,7 +15,7 @@ public sealed partial class JobService(IJobRepository jobs, TimeProvider clock, 
 {
     public async Task<IReadOnlyList<Job>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken = default)
     {
-        var now = clock.UtcNowInMicroseconds();
+        var now = clock.GetUtcNowForStorage();
         var claimed = await jobs.ClaimAsync(workerId, count, now, now + options.Value.Lease, cancellationToken);
         return [.. claimed.Select(job => job.ToModel())];
     }
@@ -23,7 +23,7 @@ public sealed partial class JobService(IJobRepository jobs, TimeProvider clock, 
     /// <summary>Holds the jobs for another lease; those another worker claimed in the meantime are left out.</summary>
     public async Task<IReadOnlyList<Job>> RenewAsync(IReadOnlyList<Job> unstarted, string workerId, CancellationToken cancellationToken = default)
     {
-        var leaseUntil = clock.UtcNowInMicroseconds() + options.Value.Lease;
+        var leaseUntil = clock.GetUtcNowForStorage() + options.Value.Lease;
         var held = (await jobs.RenewAsync([.. unstarted.Select(job => job.Id)], workerId, leaseUntil, cancellationToken)).ToHashSet();
         return [.. unstarted.Where(job => held.Contains(job.Id))];
     }
@@ -36,7 +36,7 @@ public sealed partial class JobService(IJobRepository jobs, TimeProvider clock, 
             return;
         }
 
-        var completed = await jobs.CompleteAsync([.. done.Select(job => job.Id)], workerId, clock.UtcNowInMicroseconds(), cancellationToken);
+        var completed = await jobs.CompleteAsync([.. done.Select(job => job.Id)], workerId, clock.GetUtcNowForStorage(), cancellationToken);
         if (completed < done.Count)
         {
             LogLeaseLost(done.Count - completed);
@@ -46,7 +46,7 @@ public sealed partial class JobService(IJobRepository jobs, TimeProvider clock, 
     /// <summary>Records a failed try: the job is due again after its back-off, or failed for good after its last try.</summary>
     public async Task<JobStatus> FailAsync(Job job, string workerId, Exception error, CancellationToken cancellationToken = default)
     {
-        var now = clock.UtcNowInMicroseconds();
+        var now = clock.GetUtcNowForStorage();
         if (job.Attempts >= options.Value.MaxAttempts)
         {
             LogFailed(error, job.Id, job.Kind, job.Attempts);

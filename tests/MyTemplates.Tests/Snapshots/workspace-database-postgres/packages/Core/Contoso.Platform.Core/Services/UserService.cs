@@ -1,7 +1,12 @@
+using Contoso.Platform.Core;
 using Contoso.Platform.Core.Db;
 using Contoso.Platform.Core.Models;
 using Contoso.Platform.Core.Repositories;
+using Contoso.Platform.Core.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+[assembly: CoreResource<UserService>]
 
 namespace Contoso.Platform.Core.Services;
 
@@ -9,8 +14,12 @@ namespace Contoso.Platform.Core.Services;
 /// The business rules for users: e-mail addresses are stored trimmed, lower-case and unique, and every
 /// new user gets a welcome message, sent by a worker.
 /// </summary>
-public sealed partial class UserService(IUserRepository users, TimeProvider clock, ILogger<UserService> logger)
+public sealed partial class UserService(IUserRepository users, TimeProvider clock, ILogger<UserService> logger) : ICoreResource
 {
+    public static void AddServices(IServiceCollection services) => services
+        .AddScoped<IUserRepository, UserRepository>()
+        .AddScoped<UserService>();
+
     public async Task<User?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await users.FindAsync(id, cancellationToken))?.ToModel();
 
@@ -71,7 +80,7 @@ public sealed partial class UserService(IUserRepository users, TimeProvider cloc
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
-    private DateTime Now() => clock.UtcNowInMicroseconds();
+    private DateTime Now() => clock.GetUtcNowForStorage();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created user {UserId}")]
     private partial void LogCreated(Guid userId);
