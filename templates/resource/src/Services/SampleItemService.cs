@@ -6,26 +6,16 @@ using Company.WebApi.Models;
 using Company.WebApi.Repositories;
 #if (Workspace)
 using Company.WebApi.Services;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-[assembly: CoreResource<SampleItemService>]
+[assembly: CoreResource<SampleItemService, ISampleItemRepository, SampleItemRepository>]
 #endif
 
 namespace Company.WebApi.Services;
 
 /// <summary>The business rules for sample items: names are stored trimmed and are unique.</summary>
-#if (Workspace)
-public sealed partial class SampleItemService(ISampleItemRepository repository, TimeProvider clock, ILogger<SampleItemService> logger) : ICoreResource
-{
-    public static void AddServices(IServiceCollection services) => services
-        .AddScoped<ISampleItemRepository, SampleItemRepository>()
-        .AddScoped<SampleItemService>();
-
-#else
 public sealed partial class SampleItemService(ISampleItemRepository repository, TimeProvider clock, ILogger<SampleItemService> logger)
 {
-#endif
     public async Task<SampleItem?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await repository.FindAsync(id, cancellationToken))?.ToModel();
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Company.Platform.Core.Config;
 
 /// <summary>How jobs are held and retried, bound from the <c>Jobs</c> section.</summary>
-public sealed class JobOptions
+public sealed class JobOptions : IValidatableObject
 {
     public const string SectionName = "Jobs";
 
@@ -21,8 +21,17 @@ public sealed class JobOptions
 
     /// <summary>
     /// How long a worker holds the jobs it claims. A worker that dies holding jobs loses them to
-    /// another worker after this time, so it must outlast the work on one batch.
+    /// another worker after this time. A working worker renews its hold between jobs once half of it
+    /// has gone, so it must be more than twice as long as the longest job takes.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Jobs:Lease must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxRetryDelay < RetryDelay)
+        {
+            yield return new ValidationResult("Jobs:MaxRetryDelay must not be shorter than Jobs:RetryDelay.", [nameof(MaxRetryDelay)]);
+        }
+    }
 }

@@ -3,10 +3,9 @@ using Company.Platform.Core.Db;
 using Company.Platform.Core.Models;
 using Company.Platform.Core.Repositories;
 using Company.Platform.Core.Services;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-[assembly: CoreResource<UserService>]
+[assembly: CoreResource<UserService, IUserRepository, UserRepository>]
 
 namespace Company.Platform.Core.Services;
 
@@ -14,12 +13,8 @@ namespace Company.Platform.Core.Services;
 /// The business rules for users: e-mail addresses are stored trimmed, lower-case and unique, and every
 /// new user gets a welcome message, sent by a worker.
 /// </summary>
-public sealed partial class UserService(IUserRepository users, TimeProvider clock, ILogger<UserService> logger) : ICoreResource
+public sealed partial class UserService(IUserRepository users, TimeProvider clock, ILogger<UserService> logger)
 {
-    public static void AddServices(IServiceCollection services) => services
-        .AddScoped<IUserRepository, UserRepository>()
-        .AddScoped<UserService>();
-
     public async Task<User?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await users.FindAsync(id, cancellationToken))?.ToModel();
 

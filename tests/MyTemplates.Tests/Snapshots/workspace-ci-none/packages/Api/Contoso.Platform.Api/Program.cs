@@ -7,11 +7,12 @@ var builder = WebApplication.CreateBuilder(args);
 // Core: settings, the DbContext with its migrations, repositories and services (shared with the worker).
 builder.AddCore();
 
-// HTTP: settings, problem details, validation, correlation ids, health checks and OpenAPI.
+// HTTP: settings, problem details, validation, body limits, health checks and OpenAPI.
 builder.AddApi();
 
 var app = builder.Build();
 
+// The middleware and the OpenAPI document, then the health probes and every resource's routes.
 app.UseApi();
 app.MapApiRoutes();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Contoso.Platform.Core.Config;
 using Contoso.Platform.Core.Db;
 using Contoso.Platform.Core.Models;
@@ -29,6 +30,45 @@ public sealed class JobServiceTests
     [InlineData(40, 30)]
     public void The_wait_before_a_retry_doubles_up_to_the_maximum(int attempt, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), service.RetryDelay(attempt));
+
+    [Fact]
+    public void The_longest_delays_and_the_most_tries_allowed_cap_the_wait_instead_of_overflowing()
+    {
+        var longest = new JobService(repository, new FixedClock(Now), Options.Create(new JobOptions
+        {
+            MaxAttempts = 100,
+            RetryDelay = TimeSpan.FromDays(1),
+            MaxRetryDelay = TimeSpan.FromDays(1),
+        }), NullLogger<JobService>.Instance);
+
+        Assert.Equal(TimeSpan.FromDays(1), longest.RetryDelay(100));
+    }
+
+    [Fact]
+    public void A_longest_wait_shorter_than_the_first_is_refused_by_name()
+    {
+        var options = new JobOptions { RetryDelay = TimeSpan.FromMinutes(5), MaxRetryDelay = TimeSpan.FromMinutes(1) };
+        var errors = new List<ValidationResult>();
+
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
+        Assert.Contains("Jobs:MaxRetryDelay", Assert.Single(errors).ErrorMessage);
+    }
+
+    [Fact]
+    public async Task A_job_claimed_after_its_last_try_never_finished_is_kept_as_failed_not_run()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var due = JobMapping.NewJob("test", 1, Now);
+        due.Attempts = 4; // this claim's try: the last one
+        var exhausted = JobMapping.NewJob("test", 2, Now);
+        exhausted.Attempts = 5; // four claims before this one, none of which finished
+        repository.Claimable.AddRange([due, exhausted]);
+
+        var claimed = await service.ClaimAsync("w1", 5, ct);
+
+        Assert.Equal([due.Id], claimed.Select(job => job.Id));
+        Assert.Equal([("claim", Now.AddMinutes(1), "w1"), ("fail", Now, JobService.NeverFinished)], repository.Calls);
+    }
 
     [Fact]
     public async Task A_failed_try_before_the_last_is_retried_after_its_back_off_with_the_error()
@@ -79,10 +119,13 @@ public sealed class JobServiceTests
     {
         public List<(string Call, DateTime At, string Detail)> Calls { get; } = [];
 
+        /// <summary>What the next claim returns, as the database would (each with its try counted).</summary>
+        public List<JobEntity> Claimable { get; } = [];
+
         public Task<IReadOnlyList<JobEntity>> ClaimAsync(string workerId, int count, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken = default)
         {
             Calls.Add(("claim", leaseUntil, workerId));
-            return Task.FromResult<IReadOnlyList<JobEntity>>([]);
+            return Task.FromResult<IReadOnlyList<JobEntity>>([.. Claimable]);
         }
 
         public Task<IReadOnlyList<Guid>> RenewAsync(IReadOnlyCollection<Guid> ids, string workerId, DateTime leaseUntil, CancellationToken cancellationToken = default)

@@ -93,7 +93,7 @@ public sealed partial class JobWorker(
 
             var job = unstarted[0];
             unstarted.RemoveAt(0);
-            if (await RunAsync(scope.ServiceProvider, jobs, job))
+            if (await RunAsync(jobs, job))
             {
                 done.Add(job);
             }
@@ -105,11 +105,13 @@ public sealed partial class JobWorker(
     }
 
     // The job in hand runs to its end even when the host is stopping; the host's shutdown timeout bounds the wait.
-    private async Task<bool> RunAsync(IServiceProvider services, JobService jobs, Job job)
+    // Each job gets a scope of its own, so that what a failed handler left in a DbContext never reaches the next job.
+    private async Task<bool> RunAsync(JobService jobs, Job job)
     {
         try
         {
-            var handler = services.GetKeyedService<IJobHandler>(job.Kind)
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetKeyedService<IJobHandler>(job.Kind)
                 ?? throw new InvalidOperationException($"No handler is registered for jobs of kind '{job.Kind}'.");
             await handler.HandleAsync(job, CancellationToken.None);
             return true;

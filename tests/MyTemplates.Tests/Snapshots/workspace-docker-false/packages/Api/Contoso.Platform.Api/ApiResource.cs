@@ -4,7 +4,7 @@ namespace Contoso.Platform.Api;
 
 /// <summary>
 /// A resource of the API: its route group over a resource of Core (which registers its repository and
-/// service, see <c>ICoreResource</c>). Each resource declares itself once, beside its routes
+/// service, see <c>CoreResourceAttribute</c>). Each resource declares itself once, beside its routes
 /// (<c>[assembly: ApiResource&lt;UserRoutes&gt;]</c>), and start-up maps every declared one: a new
 /// resource needs no edit anywhere else.
 /// </summary>

@@ -12,16 +12,19 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
         const string pending = nameof(JobStatus.Pending);
 
         // One statement: the rows it picks are locked until it commits, and a concurrent claim skips
-        // them (SKIP LOCKED) instead of waiting, so two workers never get the same job.
+        // them (SKIP LOCKED) instead of waiting, so two workers never get the same job. The pick is
+        // MATERIALIZED so that it runs once: a subquery the planner may run again could claim more than count.
         return await db.Jobs.FromSql($"""
-            UPDATE jobs SET locked_by = {workerId}, locked_until = {leaseUntil}, attempts = attempts + 1
-            WHERE id IN (
+            WITH picked AS MATERIALIZED (
                 SELECT id FROM jobs
                 WHERE status = {pending} AND run_after <= {now} AND (locked_until IS NULL OR locked_until <= {now})
                 ORDER BY run_after
                 LIMIT {count}
                 FOR UPDATE SKIP LOCKED)
-            RETURNING *
+            UPDATE jobs SET locked_by = {workerId}, locked_until = {leaseUntil}, attempts = jobs.attempts + 1
+            FROM picked
+            WHERE jobs.id = picked.id
+            RETURNING jobs.*
             """).AsNoTracking().ToListAsync(cancellationToken);
     }
 

@@ -3,10 +3,9 @@ using Contoso.Platform.Core.Db;
 using Contoso.Platform.Core.Models;
 using Contoso.Platform.Core.Repositories;
 using Contoso.Platform.Core.Services;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-[assembly: CoreResource<UserService>]
+[assembly: CoreResource<UserService, IUserRepository, UserRepository>]
 
 namespace Contoso.Platform.Core.Services;
 
@@ -14,12 +13,8 @@ namespace Contoso.Platform.Core.Services;
 /// The business rules for users: e-mail addresses are stored trimmed, lower-case and unique, and every
 /// new user gets a welcome message, sent by a worker.
 /// </summary>
-public sealed partial class UserService(IUserRepository users, TimeProvider clock, ILogger<UserService> logger) : ICoreResource
+public sealed partial class UserService(IUserRepository users, TimeProvider clock, ILogger<UserService> logger)
 {
-    public static void AddServices(IServiceCollection services) => services
-        .AddScoped<IUserRepository, UserRepository>()
-        .AddScoped<UserService>();
-
     public async Task<User?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await users.FindAsync(id, cancellationToken))?.ToModel();
 
