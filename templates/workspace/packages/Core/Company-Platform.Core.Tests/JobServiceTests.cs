@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Company.Platform.Core.Config;
 using Company.Platform.Core.Db;
 using Company.Platform.Core.Models;
@@ -42,16 +41,6 @@ public sealed class JobServiceTests
         }), NullLogger<JobService>.Instance);
 
         Assert.Equal(TimeSpan.FromDays(1), longest.RetryDelay(100));
-    }
-
-    [Fact]
-    public void A_longest_wait_shorter_than_the_first_is_refused_by_name()
-    {
-        var options = new JobOptions { RetryDelay = TimeSpan.FromMinutes(5), MaxRetryDelay = TimeSpan.FromMinutes(1) };
-        var errors = new List<ValidationResult>();
-
-        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
-        Assert.Contains("Jobs:MaxRetryDelay", Assert.Single(errors).ErrorMessage);
     }
 
     [Fact]
