@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MyTemplates.Tests.Infrastructure;
+using static MyTemplates.Tests.Infrastructure.ProblemAssert;
 
 namespace MyTemplates.Tests;
 
@@ -94,9 +95,9 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
 
         // In Production, bad requests are answered by the status-code pages, not the exception handler the
         // generated tests (in Development) see: still problem details.
-        await AddedResource.AssertProblemAsync(await http.PostAsync("/users", new StringContent("{\"email\":", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.BadRequest);
-        await AddedResource.AssertProblemAsync(await http.PostAsync("/users", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
-        await AddedResource.AssertProblemAsync(await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Again" }, Ct), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("{\"email\":", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await http.PostAsync("/users", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
+        await AssertProblemAsync(await http.PostAsJsonAsync("/users", new { email = "ada@example.com", name = "Again" }, Ct), HttpStatusCode.Conflict);
 
         // Kestrel's body limit (Api:MaxRequestBodyBytes) exists only in a real server. Sent as large uploads are
         // (Expect: 100-continue), the server refuses on the headers, before the body; sent straight away, its
@@ -106,7 +107,7 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
             Content = new StringContent($"{{\"email\":\"{new string('a', 2_000_000)}\"}}", Encoding.UTF8, "application/json"),
             Headers = { ExpectContinue = true },
         };
-        await AddedResource.AssertProblemAsync(await http.SendAsync(tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
+        await AssertProblemAsync(await http.SendAsync(tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
 
         // The caller's correlation id comes back on the response and is on the request's console log lines.
         using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/users/{id}") { Headers = { { "X-Correlation-ID", "pack-e2e-delete" } } };

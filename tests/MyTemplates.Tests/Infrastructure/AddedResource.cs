@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using static MyTemplates.Tests.Infrastructure.ProblemAssert;
 
 namespace MyTemplates.Tests.Infrastructure;
 
@@ -51,15 +52,6 @@ public static partial class AddedResource
 
         Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/products/{id}", Ct)).StatusCode);
         await AssertProblemAsync(await http.GetAsync($"/products/{id}", Ct), HttpStatusCode.NotFound);
-    }
-
-    /// <summary>Asserts that the response is an RFC 9457 problem with this status.</summary>
-    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((int)status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
     }
 
     [GeneratedRegex(@"(?m)^Manual instructions: (?<command>dotnet .+?)\s*$")]
