@@ -5,15 +5,13 @@ using SQLitePCL;
 namespace Contoso.Etl.Loaders;
 
 /// <summary>
-/// Loads records into a SQLite table: one transaction per call, an <c>INSERT … ON CONFLICT DO UPDATE</c>
-/// by key, many rows a statement (rows within a statement are applied in order, so the last one wins).
-/// Timestamps are stored as ISO 8601 text in UTC.
+/// Loads records into a SQLite table: one transaction per call, one prepared
+/// <c>INSERT … ON CONFLICT DO UPDATE</c> by key run for each record in order, so the last record of a
+/// key wins. Timestamps are stored as ISO 8601 text in UTC.
 /// </summary>
 public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : ITableLoader<T>, IDisposable
 {
-    private const int RowsPerStatement = 100;
-
-    private string? fullStatement;
+    private string? upsert;
 
     public async Task EnsureTableAsync(CancellationToken cancellationToken = default)
     {
@@ -28,17 +26,7 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var full = records.Count - records.Count % RowsPerStatement;
-        if (full > 0)
-        {
-            Execute(connection.Handle!, fullStatement ??= UpsertSql(RowsPerStatement), RowsPerStatement, records, 0, full);
-        }
-
-        if (full < records.Count)
-        {
-            Execute(connection.Handle!, UpsertSql(records.Count - full), records.Count - full, records, full, records.Count);
-        }
-
+        Execute(connection.Handle!, upsert ??= UpsertSql(), records);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -51,20 +39,27 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
 
     // The statement runs on SQLite's own prepared-statement API (SQLitePCL, under Microsoft.Data.Sqlite),
     // inside the ADO.NET transaction: ADO.NET looks every parameter up by name at every execution, which
-    // for a bulk load is most of the work.
-    private void Execute(sqlite3 database, string sql, int rows, IReadOnlyList<T> records, int start, int end)
+    // for a bulk load is most of the work. Values are bound as UTF-16 spans, which SQLite copies.
+    private void Execute(sqlite3 database, string sql, IReadOnlyList<T> records)
     {
         Check(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
         using (statement)
         {
-            for (var first = start; first < end; first += rows)
+            Span<char> timestamp = stackalloc char[64];
+            foreach (var record in records)
             {
                 var parameter = 1;
-                for (var row = first; row < first + rows; row++)
+                foreach (var column in map.Columns)
                 {
-                    foreach (var column in map.Columns)
+                    var value = column.Value(record);
+                    if (column.Type == ColumnType.Timestamp)
                     {
-                        raw.sqlite3_bind_text(statement, parameter++, ToText(column, records[row]));
+                        ((DateTimeOffset)value).UtcDateTime.TryFormat(timestamp, out var length, "O", CultureInfo.InvariantCulture);
+                        raw.sqlite3_bind_text16(statement, parameter++, timestamp[..length]);
+                    }
+                    else
+                    {
+                        raw.sqlite3_bind_text16(statement, parameter++, ((string)value).AsSpan());
                     }
                 }
 
@@ -74,12 +69,12 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
         }
     }
 
-    private string UpsertSql(int rows)
+    private string UpsertSql()
     {
         var names = string.Join(", ", map.Columns.Select(column => $"\"{column.Name}\""));
-        var row = $"({string.Join(", ", map.Columns.Select(_ => "?"))})";
+        var values = string.Join(", ", map.Columns.Select(_ => "?"));
         var updates = string.Join(", ", map.Columns.Where(column => column.Name != map.Key).Select(column => $"\"{column.Name}\" = excluded.\"{column.Name}\""));
-        return $"INSERT INTO \"{map.Table}\" ({names}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))} ON CONFLICT (\"{map.Key}\") DO UPDATE SET {updates}";
+        return $"INSERT INTO \"{map.Table}\" ({names}) VALUES ({values}) ON CONFLICT (\"{map.Key}\") DO UPDATE SET {updates}";
     }
 
     private static void Check(int result, sqlite3 database)
@@ -89,12 +84,6 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
             throw new SqliteException($"SQLite Error {result}: '{raw.sqlite3_errmsg(database).utf8_to_string()}'.", result, raw.sqlite3_extended_errcode(database));
         }
     }
-
-    private static string ToText(TableColumn<T> column, T record) => column.Type switch
-    {
-        ColumnType.Timestamp => ((DateTimeOffset)column.Value(record)).UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-        _ => (string)column.Value(record),
-    };
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
