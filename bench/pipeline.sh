@@ -5,7 +5,11 @@
 # app's; then into PostgreSQL (the server scripts/start-postgres.sh starts) by the --database postgres
 # app, by the same rules in Python with psycopg2 (execute_values, page_size=10000, a transaction per
 # batch of 10,000; Debian's python3-psycopg2, installed here if missing) and by `psql \copy` into an
-# unkeyed table (no validation, no upsert: the physical limit). Rounds are interleaved so that all of
+# unkeyed table (no validation, no upsert: the physical limit). Each database also runs the app's own
+# statements by itself, from a table already holding the app's clean rows: the same batches of 10,000, the
+# same upsert (PostgreSQL: the same temporary staging table and INSERT … ON CONFLICT), one transaction a
+# batch, with no CSV, no validation and no client work: the floor of the app's design on this machine.
+# Rounds are interleaved so that all of
 # them see the same machine. Prints wall time and peak memory side by side; asserts nothing. Then peak
 # memory for a five times larger file, to show it does not grow with the input.
 #   bench/pipeline.sh [rows, default 1000000] [rounds, default 3]
@@ -20,6 +24,7 @@ dotnet new myapp-pipeline -n Bench.Etl -o "$work/etl-pg" --database postgres --d
 dotnet publish "$work/etl-pg/src/Bench.Etl" -c Release -o "$work/app-pg" >/dev/null
 /usr/bin/python3 -c 'import psycopg2' 2>/dev/null || apt-get install -y python3-psycopg2 >/dev/null
 pg_npgsql="$(scripts/start-postgres.sh 2>/dev/null)" # Host=127.0.0.1;Port=5432;Username=…;Password=…;Database=postgres
+export PGOPTIONS="-c client_min_messages=warning" # no NOTICE for a DROP … IF EXISTS
 pg_user=$(sed -E 's/.*Username=([^;]*).*/\1/' <<<"$pg_npgsql"); export PGPASSWORD=$(sed -E 's/.*Password=([^;]*).*/\1/' <<<"$pg_npgsql")
 psql_in() { psql -X -q -h 127.0.0.1 -U "$pg_user" -d "$1" -v ON_ERROR_STOP=1 "${@:2}"; }
 fresh_db() { psql_in postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
@@ -53,26 +58,66 @@ run_copy_pg() {
   measure psql -X -q -h 127.0.0.1 -U "$pg_user" -d bench_copy -c "\\copy users FROM '$work/users.csv' WITH (FORMAT csv, HEADER true)"
 }
 
+# The app's statements without the app: its clean rows (from a first app run, in load order, numbered) are
+# upserted in batches of 10,000, a transaction each, by sqlite3 and by the PostgreSQL server alone.
+prepare_floors() {
+  run_app "$work/users.csv" >/dev/null
+  sqlite3 "$work/clean.db" "ATTACH '$work/app.db' AS app; CREATE TABLE clean AS SELECT rowid AS n, id, email, name, created_at FROM app.users; CREATE INDEX clean_n ON clean (n);"
+  clean_rows=$(sqlite3 "$work/clean.db" "SELECT count(*) FROM clean")
+  upsert_set='email = excluded.email, name = excluded.name, created_at = excluded.created_at'
+  {
+    echo "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; ATTACH '$work/clean.db' AS clean;"
+    echo 'CREATE TABLE users (id TEXT NOT NULL, email TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (id));'
+    for low in $(seq 0 10000 "$((clean_rows - 1))"); do
+      echo "BEGIN; INSERT INTO users SELECT id, email, name, created_at FROM clean.clean WHERE n > $low AND n <= $((low + 10000)) ON CONFLICT (id) DO UPDATE SET $upsert_set; COMMIT;"
+    done
+  } >"$work/floor-sqlite.sql"
+
+  run_app_pg "$work/users.csv" >/dev/null
+  fresh_db bench_floor
+  psql_in bench_floor -c "CREATE TABLE clean (n bigint, id text, email text, name text, created_at timestamptz)"
+  psql_in bench_app -c "\\copy (SELECT row_number() OVER (ORDER BY ctid), id, email, name, created_at FROM users) TO '$work/clean.pg' WITH (FORMAT binary)"
+  psql_in bench_floor -c "\\copy clean FROM '$work/clean.pg' WITH (FORMAT binary)" -c "CREATE INDEX ON clean (n)" -c "ANALYZE clean"
+  {
+    for low in $(seq 0 10000 "$((clean_rows - 1))"); do
+      echo "BEGIN; CREATE TEMP TABLE users_staging (LIKE users) ON COMMIT DROP;"
+      echo "INSERT INTO users_staging SELECT id, email, name, created_at FROM clean WHERE n > $low AND n <= $((low + 10000));"
+      echo "INSERT INTO users SELECT * FROM users_staging ON CONFLICT (id) DO UPDATE SET $upsert_set; COMMIT;"
+    done
+  } >"$work/floor-pg.sql"
+}
+run_floor_sqlite() { rm -f "$work"/floor.db*; measure sqlite3 "$work/floor.db" ".read $work/floor-sqlite.sql"; }
+run_floor_pg() {
+  psql_in bench_floor -c "DROP TABLE IF EXISTS users" -c "CREATE TABLE users (id text PRIMARY KEY, email text NOT NULL, name text NOT NULL, created_at timestamptz NOT NULL)"
+  measure psql -X -q -h 127.0.0.1 -U "$pg_user" -d bench_floor -v ON_ERROR_STOP=1 -f "$work/floor-pg.sql"
+}
+
+prepare_floors
+
 for _ in $(seq 1 "$rounds"); do
   run_app "$work/users.csv" >>"$work/app.times"
   run_python >>"$work/python.times"
   run_import >>"$work/import.times"
   run_import_keyed >>"$work/import-keyed.times"
+  run_floor_sqlite >>"$work/floor-sqlite.times"
   run_app_pg "$work/users.csv" >>"$work/app-pg.times"
   run_python_pg >>"$work/python-pg.times"
   run_copy_pg >>"$work/copy-pg.times"
+  run_floor_pg >>"$work/floor-pg.times"
 done
 
 app_s=$(cut -d' ' -f1 "$work/app.times" | median); app_mb=$(cut -d' ' -f2 "$work/app.times" | sort -n | tail -n 1)
 py_s=$(cut -d' ' -f1 "$work/python.times" | median); py_mb=$(cut -d' ' -f2 "$work/python.times" | sort -n | tail -n 1)
 imp_s=$(cut -d' ' -f1 "$work/import.times" | median); imp_mb=$(cut -d' ' -f2 "$work/import.times" | sort -n | tail -n 1)
 key_s=$(cut -d' ' -f1 "$work/import-keyed.times" | median); key_mb=$(cut -d' ' -f2 "$work/import-keyed.times" | sort -n | tail -n 1)
+flo_s=$(cut -d' ' -f1 "$work/floor-sqlite.times" | median)
 
 echo "$rows rows into SQLite, median wall time of $rounds interleaved rounds, highest peak memory"
 printf '  %-44s %8s s %6s MB\n' "generated app (Bench.Etl)" "$app_s" "$app_mb"
 printf '  %-44s %8s s %6s MB   app is %s faster (goal: at least 3x)\n' "Python csv + sqlite3 executemany (baseline.py)" "$py_s" "$py_mb" "$(ratio "$py_s" "$app_s")"
 printf '  %-44s %8s s %6s MB   app takes %s its time (aim: at most 1x)\n' "sqlite3 .import, no validation" "$imp_s" "$imp_mb" "$(ratio "$app_s" "$imp_s")"
 printf '  %-44s %8s s %6s MB   app takes %s its time\n' "  the same into a table keyed by id" "$key_s" "$key_mb" "$(ratio "$app_s" "$key_s")"
+printf '  %-44s %8s s            3x the baseline is %s s\n' "the app's upserts alone, by sqlite3" "$flo_s" "$(awk -v p="$py_s" 'BEGIN {printf "%.2f", p / 3}')"
 
 same_table=$(cmp -s <(sqlite3 "$work/app.db" "SELECT * FROM users ORDER BY id") <(sqlite3 "$work/py.db" "SELECT * FROM users ORDER BY id") && echo yes || echo NO)
 same_rejects=$(cmp -s <(sort "$work/app.rejected.csv") <(sort "$work/py.rejected.csv") && echo yes || echo NO)
@@ -84,11 +129,13 @@ echo "$((rows * 5)) rows: generated app $big_s s, peak memory $big_mb MB (vs $ap
 pga_s=$(cut -d' ' -f1 "$work/app-pg.times" | median); pga_mb=$(cut -d' ' -f2 "$work/app-pg.times" | sort -n | tail -n 1)
 pgp_s=$(cut -d' ' -f1 "$work/python-pg.times" | median); pgp_mb=$(cut -d' ' -f2 "$work/python-pg.times" | sort -n | tail -n 1)
 pgc_s=$(cut -d' ' -f1 "$work/copy-pg.times" | median); pgc_mb=$(cut -d' ' -f2 "$work/copy-pg.times" | sort -n | tail -n 1)
+pgf_s=$(cut -d' ' -f1 "$work/floor-pg.times" | median)
 echo
 echo "$rows rows into PostgreSQL, median wall time of $rounds interleaved rounds, highest peak memory"
 printf '  %-44s %8s s %6s MB\n' "generated app --database postgres" "$pga_s" "$pga_mb"
 printf '  %-44s %8s s %6s MB   app is %s faster (goal: at least 3x)\n' "Python csv + psycopg2 execute_values" "$pgp_s" "$pgp_mb" "$(ratio "$pgp_s" "$pga_s")"
 printf '  %-44s %8s s %6s MB   app takes %s its time\n' "psql \\copy into an unkeyed table, no validation" "$pgc_s" "$pgc_mb" "$(ratio "$pga_s" "$pgc_s")"
+printf '  %-44s %8s s            3x the baseline is %s s\n' "the app's merge alone, by the server" "$pgf_s" "$(awk -v p="$pgp_s" 'BEGIN {printf "%.2f", p / 3}')"
 pg_same=$(cmp -s <(psql_in bench_app -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") <(psql_in bench_py -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") && echo yes || echo NO)
 echo "  app and baseline agree: table $pg_same ($(psql_in bench_app -At -c "SELECT count(*) FROM users") rows)"
 read -r pgbig_s pgbig_mb < <(run_app_pg "$work/users-x5.csv")
