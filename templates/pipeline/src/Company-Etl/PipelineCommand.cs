@@ -1,86 +1,126 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Company.Etl.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Company.Etl;
 
-/// <summary>What the command line asks for: the source (a CSV file or an HTTP API) and where rejected rows go.</summary>
-public sealed record RunRequest(string InputPath, Uri? ApiBaseAddress, string RejectsPath);
+/// <summary>What the command line asks for: which entity, from which source, and where rejected rows go.</summary>
+public sealed record RunRequest(Entity Entity, string InputPath, Uri? ApiBaseAddress, string RejectsPath);
 
-/// <summary>The command line. A usage error is written with the help to the error stream, with exit code 2.</summary>
-public static class PipelineCommand
+/// <summary>The command line and its action, the run. A usage error is written with the help to stderr, with exit code 2.</summary>
+public sealed class PipelineCommand : RootCommand
 {
-    /// <summary>The request to run, or null with the exit code when there is nothing to run (a usage error, --help, --version).</summary>
-    public static async Task<(RunRequest? Request, int ExitCode)> ParseAsync(string[] args, TextWriter output, TextWriter error)
-    {
-        var input = new Option<string>("--input", "-i")
-        {
-            Description = "The CSV file to load (default: the bundled samples/users.csv).",
-            DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "samples", "users.csv"),
-        };
-        var source = new Option<string>("--source", "-s")
-        {
-            Description = "Where the users come from: csv (the --input file) or api (the --url API).",
-            DefaultValueFactory = _ => "csv",
-        };
-        source.AcceptOnlyFromAmong("csv", "api");
-        var url = new Option<Uri?>("--url", "-u")
-        {
-            Description = "The API's base address for --source api, e.g. http://localhost:5080/.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
+    /// <summary>
+    /// How long Ctrl+C or SIGTERM waits for the batch being written to be committed before the process ends anyway
+    /// (exit code 143). Keep it below the grace period of whatever stops the app (Kubernetes: 30 s; docker stop: 10 s).
+    /// </summary>
+    public static readonly TimeSpan ProcessTerminationTimeout = TimeSpan.FromSeconds(8);
 
-                result.AddError($"--url needs an absolute http(s) address, not '{text}'.");
-                return null;
-            },
-        };
-        var rejects = new Option<string?>("--rejects", "-r")
+    private readonly Option<string?> input = new("--input", "-i")
+    {
+        Description = "The CSV file to load (default: the bundled samples/<entity>.csv).",
+    };
+
+    private readonly Option<string> entity = new("--entity", "-e")
+    {
+        Description = "What the source holds: one of the entities in Entities.cs.",
+    };
+
+    private readonly Option<string> source = new("--source", "-s")
+    {
+        Description = "Where the rows come from: csv (the --input file) or api (the --url API).",
+        DefaultValueFactory = _ => "csv",
+    };
+
+    private readonly Option<Uri?> url = new("--url", "-u")
+    {
+        Description = "The API's base address for --source api, e.g. http://localhost:5080/ (reads <url>/<entity>?page=N&size=M).",
+        CustomParser = result =>
         {
-            Description = "Where rejected rows go (default: <input-name>.rejected.csv beside the input; api.rejected.csv for the API).",
-        };
-        var root = new RootCommand("""
-            Loads users into the database: extract (CSV file or HTTP API) → clean → load, streaming, in batches.
-            Example: company-etl --input users.csv --rejects bad-rows.csv
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return uri;
+            }
+
+            result.AddError($"--url needs an absolute http(s) address, not '{text}'.");
+            return null;
+        },
+    };
+
+    private readonly Option<string?> rejects = new("--rejects", "-r")
+    {
+        Description = "Where rejected rows go; the folder must exist (default: <input-name>.rejected.csv beside the input; " +
+            "<entity>.rejected.csv in the current folder for the bundled sample and the API).",
+    };
+
+    private readonly IReadOnlyList<Entity> entities;
+    private readonly Action<IConfigurationBuilder, IServiceCollection>? customize;
+
+    /// <param name="entities">What can be loaded; the first is the default.</param>
+    /// <param name="customize">For tests: settings and services of their own, applied after the app's.</param>
+    public PipelineCommand(IReadOnlyList<Entity> entities, Action<IConfigurationBuilder, IServiceCollection>? customize = null)
+        : base("""
+            Loads rows into the database: extract (CSV file or HTTP API) → clean → load, streaming, in batches.
+            Example: Company-Etl --input users.csv --rejects bad-rows.csv
             """)
-        {
-            input, source, url, rejects,
-        };
-        root.Validators.Add(result =>
+    {
+        (this.entities, this.customize) = (entities, customize);
+        entity.DefaultValueFactory = _ => entities[0].Name;
+        entity.AcceptOnlyFromAmong([.. entities.Select(known => known.Name)]);
+        source.AcceptOnlyFromAmong("csv", "api");
+        Options.Add(input);
+        Options.Add(entity);
+        Options.Add(source);
+        Options.Add(url);
+        Options.Add(rejects);
+        Validators.Add(result =>
         {
             if (result.GetValue(source) == "api" && result.GetResult(url) is null)
             {
                 result.AddError("--source api needs --url, the API's base address.");
             }
         });
+        SetAction(RunAsync);
+    }
 
-        var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+    /// <summary>Parses and runs; a usage error goes to stderr with the help, exit code 2.</summary>
+    public static async Task<int> InvokeAsync(PipelineCommand command, string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        var parseResult = command.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
         {
-            // The framework's own parse-error action writes to stdout with exit code 1; usage errors are 2, on stderr.
-            foreach (var parseError in parseResult.Errors)
-            {
-                await error.WriteLineAsync($"error: {parseError.Message}");
-            }
-
-            await error.WriteLineAsync();
-            await root.Parse("--help").InvokeAsync(new() { Output = error });
-            return (null, ExitCodes.Usage);
+            // Ours because System.CommandLine writes a usage error's help to stdout and returns 1: scripts expect all of it on stderr, and 2.
+            await parseResult.InvokeAsync(new() { Output = configuration.Error, Error = configuration.Error }, cancellationToken);
+            return ExitCodes.Usage;
         }
 
-        if (parseResult.Action is not null)
-        {
-            // --help or --version: the root command itself has no action.
-            return (null, await parseResult.InvokeAsync(new() { Output = output, Error = error }));
-        }
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
 
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var request = ToRequest(parseResult);
+        var configuration = parseResult.InvocationConfiguration;
+        await using var services = PipelineServices.Create(request, customize);
+        return await PipelineRun.ExecuteAsync(services, request, configuration.Output, configuration.Error, cancellationToken);
+    }
+
+    private RunRequest ToRequest(ParseResult parseResult)
+    {
+        var chosen = entities.Single(known => known.Name == parseResult.GetValue(entity));
         var fromApi = parseResult.GetValue(source) == "api";
-        var inputPath = Path.GetFullPath(parseResult.GetValue(input)!);
-        var rejectsPath = Path.GetFullPath(parseResult.GetValue(rejects)
-            ?? (fromApi ? "api.rejected.csv" : Path.Combine(Path.GetDirectoryName(inputPath)!, $"{Path.GetFileNameWithoutExtension(inputPath)}.rejected.csv")));
-        return (new RunRequest(inputPath, fromApi ? parseResult.GetValue(url) : null, rejectsPath), ExitCodes.Success);
+        var inputPath = parseResult.GetValue(input) is { } given
+            ? Path.GetFullPath(given)
+            : Path.Combine(AppContext.BaseDirectory, "samples", $"{chosen.Name}.csv");
+
+        // Beside the input the user named; the bundled sample and the API have no folder of the user's, so the current one.
+        var defaultRejects = fromApi || parseResult.GetValue(input) is null
+            ? $"{chosen.Name}.rejected.csv"
+            : Path.Combine(Path.GetDirectoryName(inputPath)!, $"{Path.GetFileNameWithoutExtension(inputPath)}.rejected.csv");
+        var rejectsPath = Path.GetFullPath(parseResult.GetValue(rejects) ?? defaultRejects);
+        return new RunRequest(chosen, inputPath, fromApi ? parseResult.GetValue(url) : null, rejectsPath);
     }
 }

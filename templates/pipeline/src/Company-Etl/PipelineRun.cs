@@ -1,7 +1,6 @@
 using Company.Etl.Config;
 using Company.Etl.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Company.Etl;
@@ -9,19 +8,15 @@ namespace Company.Etl;
 public static class PipelineRun
 {
     /// <summary>Runs the pipeline, prints its summary, and turns the outcome into an exit code with a message on stderr.</summary>
-    public static async Task<int> ExecuteAsync(IHost host, RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(IServiceProvider services, RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
-            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            services.GetRequiredService<IStartupValidator>().Validate();
 
-            if (File.Exists(request.RejectsPath))
-            {
-                File.Delete(request.RejectsPath); // an earlier run's rejects, which would read as this run's
-            }
-
-            await using var rejects = new RejectWriter(request.RejectsPath);
-            var summary = await host.Services.GetRequiredService<EtlPipeline>().RunAsync(rejects, cancellationToken);
+            // Opened before the first row is read: a reject file that cannot be written stops the run with nothing loaded.
+            await using var rejects = RejectWriter.Create(request.RejectsPath);
+            var summary = await services.GetRequiredService<EtlPipeline>().RunAsync(request.Entity, rejects, cancellationToken);
             await output.WriteLineAsync(summary.ToString());
             if (summary.Rejected > 0)
             {

@@ -6,17 +6,13 @@ using nietras.SeparatedValues;
 namespace Company.Etl.Extractors;
 
 /// <summary>
-/// Reads users from a CSV file with full CSV syntax (quoted fields with commas, quotes and line breaks;
-/// UTF-8 with or without a byte-order mark; LF or CRLF). Columns are found by header name, ignoring
-/// case; other columns are ignored.
+/// Reads a CSV file with full CSV syntax (quoted fields with commas, quotes and line breaks; UTF-8 with or
+/// without a byte-order mark; LF or CRLF). Columns are found by header name, ignoring case; other columns are
+/// ignored. A row with more or fewer fields than the header keeps its text, so that it can be rejected whole.
 /// </summary>
 public sealed class CsvFileExtractor(string path) : IExtractor
 {
-    public static readonly string[] RequiredColumns = ["id", "email", "name", "created_at"];
-
-    public string Description => path;
-
-    public async IAsyncEnumerable<SourceRow> ExtractAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<SourceRow> ExtractAsync(Entity entity, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         SepReader reader;
         try
@@ -31,12 +27,11 @@ public sealed class CsvFileExtractor(string path) : IExtractor
 
         using (reader)
         {
-            var header = reader.Header.ColNames.ToArray();
-            var ordinals = RequiredColumns.Select(column => Array.FindIndex(header, name => string.Equals(name.Trim(), column, StringComparison.OrdinalIgnoreCase))).ToArray();
-            if (Array.IndexOf(ordinals, -1) is var missing and >= 0)
+            var header = new RowHeader(reader.Header.ColNames.ToArray());
+            if (entity.Columns.FirstOrDefault(column => header.IndexOf(column) < 0) is { } missing)
             {
                 throw new PipelineException(
-                    $"The input file '{path}' has no '{RequiredColumns[missing]}' column (its columns: {string.Join(", ", header)}).",
+                    $"The input file '{path}' has no '{missing}' column, which {entity.Name} need (its columns: {string.Join(", ", header.Names)}).",
                     ExitCodes.Usage);
             }
 
@@ -55,9 +50,7 @@ public sealed class CsvFileExtractor(string path) : IExtractor
                     fields[i] = row[i].ToString();
                 }
 
-                yield return new SourceRow(number, Field(ordinals[0]), Field(ordinals[1]), Field(ordinals[2]), Field(ordinals[3]), header, fields);
-
-                string Field(int ordinal) => ordinal < fields.Length ? fields[ordinal] : "";
+                yield return new SourceRow(number, header, fields, fields.Length == header.Count ? null : row.Span.ToString());
             }
         }
     }

@@ -1,5 +1,4 @@
 using Company.Etl.Config;
-using Company.Etl.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +6,7 @@ namespace Company.Etl.Loaders;
 
 public static class LoaderExtensions
 {
-    public static IServiceCollection AddLoaders(this IServiceCollection services) =>
-        services.AddSingleton<ITableLoader<User>>(provider =>
-            new TableLoader<User>(UserTable.Map, provider.GetRequiredService<IOptions<PipelineOptions>>().Value.ConnectionString!));
+    public static IServiceCollection AddLoader(this IServiceCollection services) =>
+        services.AddSingleton<ITableLoader>(provider =>
+            new TableLoader(provider.GetRequiredService<IOptions<PipelineOptions>>().Value.ConnectionString!));
 }

@@ -22,6 +22,7 @@ public sealed partial record TableMap<T>
         }
 
         (Table, Key, Columns) = (table, key, columns);
+        KeyOf = columns.Single(column => column.Name == key).Value;
     }
 
     public string Table { get; }
@@ -29,6 +30,9 @@ public sealed partial record TableMap<T>
     public string Key { get; }
 
     public IReadOnlyList<TableColumn<T>> Columns { get; }
+
+    /// <summary>A record's key, the value of its <see cref="Key"/> column.</summary>
+    public Func<T, object> KeyOf { get; }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();

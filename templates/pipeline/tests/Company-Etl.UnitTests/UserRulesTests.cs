@@ -3,17 +3,17 @@ using Company.Etl.Transformers;
 
 namespace Company.Etl.UnitTests;
 
-public sealed class UserCleaningTransformerTests
+public sealed class UserRulesTests
 {
-    private readonly UserCleaningTransformer transformer = new();
+    private readonly UserRules rules = new();
 
     [Fact]
     public void A_valid_row_is_trimmed_lower_cased_and_converted_to_utc()
     {
-        var result = transformer.Transform(Row(" u1 ", " Ada@Example.COM ", "  Ada Lovelace ", "2024-01-16T10:00:00+01:00"));
+        var result = rules.Clean(Row(" u1 ", " Ada@Example.COM ", "  Ada Lovelace ", "2024-01-16T10:00:00+01:00"));
 
-        Assert.Equal(new User("u1", "ada@example.com", "Ada Lovelace", new DateTimeOffset(2024, 1, 16, 9, 0, 0, TimeSpan.Zero)), result.User);
-        Assert.Equal(TimeSpan.Zero, result.User!.CreatedAt.Offset);
+        Assert.Equal(new User("u1", "ada@example.com", "Ada Lovelace", new DateTimeOffset(2024, 1, 16, 9, 0, 0, TimeSpan.Zero)), result.Record);
+        Assert.Equal(TimeSpan.Zero, result.Record!.CreatedAt.Offset);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class UserCleaningTransformerTests
     [InlineData("id", "a@b.co", "Ada", "2024-01-01T00:00Z", null)]
     [InlineData("id", "a@b.co", "Ada", "2024-01-01T00:00:00.1234567-05:30", null)]
     public void Each_rule_rejects_with_its_reason(string id, string email, string name, string createdAt, string? reason) =>
-        Assert.Equal(reason, transformer.Transform(Row(id, email, name, createdAt)).RejectReason);
+        Assert.Equal(reason, rules.Clean(Row(id, email, name, createdAt)).RejectReason);
 
     [Theory]
     [InlineData("2024-01-16T10:00:00Z", "2024-01-16T10:00:00.0000000Z")]
@@ -58,7 +58,7 @@ public sealed class UserCleaningTransformerTests
     [InlineData("2024-01-01T10:0:00ZZ", null)]
     public void Timestamps_are_iso_8601_with_an_offset_and_stored_in_utc(string createdAt, string? stored)
     {
-        var user = transformer.Transform(Row("id", "a@b.co", "Ada", createdAt)).User;
+        var user = rules.Clean(Row("id", "a@b.co", "Ada", createdAt)).Record;
 
         Assert.Equal(stored, user?.CreatedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(stored is null ? null : TimeSpan.Zero, user?.CreatedAt.Offset);
@@ -68,16 +68,24 @@ public sealed class UserCleaningTransformerTests
     public void Lengths_count_unicode_code_points()
     {
         var emoji = "😀"; // two UTF-16 units, one code point
-        Assert.Null(transformer.Transform(Row(string.Concat(Enumerable.Repeat(emoji, 64)), "a@b.co", "Ada", "2024-01-01T00:00:00Z")).RejectReason);
+        Assert.Null(rules.Clean(Row(string.Concat(Enumerable.Repeat(emoji, 64)), "a@b.co", "Ada", "2024-01-01T00:00:00Z")).RejectReason);
         Assert.Equal("id is longer than 64 characters",
-            transformer.Transform(Row(string.Concat(Enumerable.Repeat(emoji, 65)), "a@b.co", "Ada", "2024-01-01T00:00:00Z")).RejectReason);
-        Assert.Null(transformer.Transform(Row("id", "a@b.co", string.Concat(Enumerable.Repeat(emoji, 100)), "2024-01-01T00:00:00Z")).RejectReason);
+            rules.Clean(Row(string.Concat(Enumerable.Repeat(emoji, 65)), "a@b.co", "Ada", "2024-01-01T00:00:00Z")).RejectReason);
+        Assert.Null(rules.Clean(Row("id", "a@b.co", string.Concat(Enumerable.Repeat(emoji, 100)), "2024-01-01T00:00:00Z")).RejectReason);
         Assert.Equal("name is longer than 100 characters",
-            transformer.Transform(Row("id", "a@b.co", new string('n', 101), "2024-01-01T00:00:00Z")).RejectReason);
+            rules.Clean(Row("id", "a@b.co", new string('n', 101), "2024-01-01T00:00:00Z")).RejectReason);
         Assert.Equal("email is longer than 255 characters",
-            transformer.Transform(Row("id", $"{new string('e', 250)}@b.com", "Ada", "2024-01-01T00:00:00Z")).RejectReason);
+            rules.Clean(Row("id", $"{new string('e', 250)}@b.com", "Ada", "2024-01-01T00:00:00Z")).RejectReason);
+    }
+
+    [Fact]
+    public void Columns_are_read_by_name_in_any_order_and_case()
+    {
+        var row = new SourceRow(1, new RowHeader(["Created_At", "NAME", "extra", "Id", "email"]), ["2024-01-01T00:00:00Z", "Ada", "x", "u1", "a@b.co"]);
+
+        Assert.Equal(new User("u1", "a@b.co", "Ada", new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)), rules.Clean(row).Record);
     }
 
     private static SourceRow Row(string id, string email, string name, string createdAt) =>
-        new(1, id, email, name, createdAt, ["id", "email", "name", "created_at"], [id, email, name, createdAt]);
+        new(1, new RowHeader(["id", "email", "name", "created_at"]), [id, email, name, createdAt]);
 }

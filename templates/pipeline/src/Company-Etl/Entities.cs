@@ -1,0 +1,15 @@
+using Company.Etl.Loaders;
+using Company.Etl.Pipeline;
+using Company.Etl.Transformers;
+
+namespace Company.Etl;
+
+/// <summary>What the pipeline loads, one line each: a name for <c>--entity</c>, the cleaning rules, the table.</summary>
+public static class Entities
+{
+    /// <summary>Every entity; the first is the default when the command line names none.</summary>
+    public static IReadOnlyList<Entity> All { get; } =
+    [
+        Entity.Of("users", new UserRules(), UserTable.Map),
+    ];
+}
