@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The Python baseline for the myapp-pipeline benchmark: the same cleaning rules, written the way a
 Python data engineer would — the csv module, sqlite3 executemany in batches of 10,000 inside a
-transaction each, the same upsert, and a reject file with the original fields plus a reason.
+transaction each, the same upsert, and the same reject file (the original fields plus a reason and,
+for a row whose field count differs from the header's, its text).
 
     baseline.py <input.csv> <database> <rejects.csv>
 """
@@ -53,12 +54,17 @@ def clean_users(source, rejects_path, counts):
         lower = [h.strip().lower() for h in header]
         at = [lower.index(c) for c in ("id", "email", "name", "created_at")]
         rejects = csv.writer(r, lineterminator="\n")
-        rejects.writerow(header + ["reason"])
+        rejects.writerow(header + ["reason", "raw"])
         for row in rows:
             counts.read += 1
-            user, reason = clean(*[row[i] if i < len(row) else "" for i in at])
+            if len(row) != len(header):
+                reason = f"expected {len(header)} fields (as in the header), found {len(row)}"
+                rejects.writerow([""] * len(header) + [reason, ",".join(row)])
+                counts.rejected += 1
+                continue
+            user, reason = clean(*[row[i] for i in at])
             if user is None:
-                rejects.writerow(row + [reason])
+                rejects.writerow(row + [reason, ""])
                 counts.rejected += 1
             else:
                 yield user

@@ -6,8 +6,10 @@ using MyTemplates.Tests.Infrastructure;
 namespace MyTemplates.Tests;
 
 /// <summary>
-/// myapp-pipeline end to end: build with warnings as errors, formatting, the generated tests, then
-/// the built app on its sample: the summary matches the table and the reject file, and a rerun leaves the same table.
+/// myapp-pipeline end to end: build with warnings as errors, formatting, the generated tests (which run a second
+/// entity, short and long rows and three in-process copies against the same real database), then the built app as
+/// separate processes: its sample (the summary matches the table and the reject file, and a rerun leaves the same
+/// table), an unwritable reject file, three copies at once over overlapping files, a kill and a rerun, and SIGTERM.
 /// </summary>
 public sealed partial class PipelineEndToEndTests(TemplatePack pack)
 {
@@ -64,17 +66,17 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
             var first = await RunAsync(output, scenario.ProjectName, work, environment, "--input", input);
             var summary = Summary().Match(first.StandardOutput);
             Assert.True(summary.Success, first.ToString());
-            var (read, loaded, rejected) = (long.Parse(summary.Groups[1].Value), long.Parse(summary.Groups[2].Value), long.Parse(summary.Groups[3].Value));
-            Assert.Equal(read, loaded + rejected);
+            var (read, loaded, superseded, rejected) = Counts(summary);
+            Assert.Equal(read, loaded + superseded + rejected);
 
             var rejectFile = Path.Combine(work, "users.rejected.csv");
             var rejectRows = await CountCsvRecordsAsync(rejectFile);
             Assert.Equal(rejected, rejectRows);
             var table = await query("SELECT id || '|' || email || '|' || name FROM users ORDER BY id");
 
-            // The bundled sample: 12 rows, 5 invalid, and one id twice (the later row wins).
-            Assert.Equal((12, 7, 5), (read, loaded, rejected));
-            Assert.Equal("6", await query("SELECT count(*) FROM users"));
+            // The bundled sample: 12 rows, 5 invalid, and one id twice (the later row wins): the table holds what was loaded.
+            Assert.Equal((12, 6, 1, 5), (read, loaded, superseded, rejected));
+            Assert.Equal($"{loaded}", await query("SELECT count(*) FROM users"));
             Assert.Contains("u001|ada.lovelace@example.com|Ada King", table);
 
             var second = await RunAsync(output, scenario.ProjectName, work, environment, "--input", input);
@@ -86,6 +88,17 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
             var bad = await RunAsync(output, scenario.ProjectName, work, environment, "--input", missingColumn);
             Assert.True(bad.ExitCode == 2 && bad.StandardError.Contains("'email'", StringComparison.Ordinal), bad.ToString());
 
+            // A reject file in a folder that does not exist: exit 2 naming it, before a row is read.
+            var nowhere = Path.Combine(work, "no-such-folder", "rejects.csv");
+            await query("DROP TABLE users");
+            var unwritable = await RunAsync(output, scenario.ProjectName, work, environment, "--input", input, "--rejects", nowhere);
+            Assert.True(unwritable.ExitCode == 2 && unwritable.StandardError.Contains(nowhere, StringComparison.Ordinal), unwritable.ToString());
+            Assert.Equal("0", await query(postgres
+                ? "SELECT count(*) FROM information_schema.tables WHERE table_name = 'users'"
+                : "SELECT count(*) FROM sqlite_master WHERE name = 'users'"));
+
+            await CopiesAtOnceOverOverlappingFilesLeaveOneRowPerKeyAsync(output, scenario.ProjectName, work, environment, query);
+
             await KilledAndCancelledRunsLeaveWholeBatchesAsync(output, scenario.ProjectName, work, environment, query);
         }
         finally
@@ -94,6 +107,33 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
             {
                 await Postgres.PsqlAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             }
+        }
+    }
+
+    /// <summary>
+    /// Three processes at once, each over a file holding every key in an order of its own, twice: all exit 0, and the
+    /// table holds one row per key (on PostgreSQL, the copies' row locks meet batch after batch).
+    /// </summary>
+    private static async Task CopiesAtOnceOverOverlappingFilesLeaveOneRowPerKeyAsync(
+        string output, string project, string work, Dictionary<string, string?> environment, Func<string, Task<string>> query)
+    {
+        const int keys = 20_000;
+        var inputs = new List<string>();
+        for (var copy = 0; copy < 3; copy++)
+        {
+            var input = Path.Combine(work, $"part-{copy}.csv");
+            var order = Enumerable.Range(0, keys).OrderBy(key => HashCode.Combine(key, copy));
+            await File.WriteAllLinesAsync(input, ["id,email,name,created_at", .. order.Select(key => $"k{key},k{key}@part{copy}.io,Part {copy},2024-01-01T00:00:00Z")],
+                TestContext.Current.CancellationToken);
+            inputs.Add(input);
+        }
+
+        var settings = new Dictionary<string, string?>(environment) { ["Pipeline__BatchSize"] = "1000" };
+        for (var round = 0; round < 2; round++)
+        {
+            var runs = await Task.WhenAll(inputs.Select(input => RunAsync(output, project, work, settings, "--input", input)));
+            Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+            Assert.Equal($"{keys}|{keys}", await query("SELECT count(*) || '|' || count(DISTINCT id) FROM users"));
         }
     }
 
@@ -140,8 +180,8 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
         Assert.Equal(130, await stopped.TerminateAsync(Timeout));
         var summary = Summary().Match(stopped.Output);
         Assert.True(summary.Success, stopped.Output);
-        var (read, loaded, rejected) = (long.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(summary.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(summary.Groups[3].Value, CultureInfo.InvariantCulture));
-        Assert.True(loaded is > 0 and < rows && loaded % batch == 0 && rejected == 0 && read == loaded, stopped.Output);
+        var (read, loaded, superseded, rejected) = Counts(summary);
+        Assert.True(loaded is > 0 and < rows && loaded % batch == 0 && superseded == 0 && rejected == 0 && read == loaded, stopped.Output);
         Assert.Equal($"{loaded}", await query("SELECT count(*) FROM users"));
     }
 
@@ -184,6 +224,12 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
         return records - 1;
     }
 
-    [GeneratedRegex(@"read: (\d+), loaded: (\d+), rejected: (\d+)")]
+    private static (long Read, long Loaded, long Superseded, long Rejected) Counts(Match summary)
+    {
+        long Group(int number) => long.Parse(summary.Groups[number].Value, CultureInfo.InvariantCulture);
+        return (Group(1), Group(2), Group(3), Group(4));
+    }
+
+    [GeneratedRegex(@"read: (\d+), loaded: (\d+), superseded: (\d+), rejected: (\d+)")]
     private static partial Regex Summary();
 }
