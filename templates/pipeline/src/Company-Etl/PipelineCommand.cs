@@ -67,6 +67,11 @@ public sealed class PipelineCommand : RootCommand
             Example: Company-Etl --input users.csv --rejects bad-rows.csv
             """)
     {
+        if (entities.GroupBy(known => known.Name).FirstOrDefault(names => names.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Two entities are named '{twice.Key}': each needs a name of its own.", nameof(entities));
+        }
+
         (this.entities, this.customize) = (entities, customize);
         entity.DefaultValueFactory = _ => entities[0].Name;
         entity.AcceptOnlyFromAmong([.. entities.Select(known => known.Name)]);
@@ -78,9 +83,22 @@ public sealed class PipelineCommand : RootCommand
         Options.Add(rejects);
         Validators.Add(result =>
         {
-            if (result.GetValue(source) == "api" && result.GetResult(url) is null)
+            var fromApi = result.GetValue(source) == "api";
+            if (fromApi && result.GetResult(url) is null)
             {
                 result.AddError("--source api needs --url, the API's base address.");
+            }
+            else if (fromApi && result.GetResult(input) is not null)
+            {
+                result.AddError("--input is for --source csv; --source api reads --url.");
+            }
+            else if (!fromApi && result.GetResult(url) is not null)
+            {
+                result.AddError("--url is for --source api; add --source api, or leave --url out to read a CSV file.");
+            }
+            else if (!fromApi && result.GetResult(input) is null && !File.Exists(BundledSample(result.GetValue(entity)!)))
+            {
+                result.AddError($"--input is needed: there is no bundled sample of {result.GetValue(entity)}.");
             }
         });
         SetAction(RunAsync);
@@ -114,7 +132,7 @@ public sealed class PipelineCommand : RootCommand
         var fromApi = parseResult.GetValue(source) == "api";
         var inputPath = parseResult.GetValue(input) is { } given
             ? Path.GetFullPath(given)
-            : Path.Combine(AppContext.BaseDirectory, "samples", $"{chosen.Name}.csv");
+            : BundledSample(chosen.Name);
 
         // Beside the input the user named; the bundled sample and the API have no folder of the user's, so the current one.
         var defaultRejects = fromApi || parseResult.GetValue(input) is null
@@ -123,4 +141,6 @@ public sealed class PipelineCommand : RootCommand
         var rejectsPath = Path.GetFullPath(parseResult.GetValue(rejects) ?? defaultRejects);
         return new RunRequest(chosen, inputPath, fromApi ? parseResult.GetValue(url) : null, rejectsPath);
     }
+
+    private static string BundledSample(string entityName) => Path.Combine(AppContext.BaseDirectory, "samples", $"{entityName}.csv");
 }

@@ -1,4 +1,5 @@
 using Company.Etl.Config;
+using Company.Etl.Extractors;
 using Company.Etl.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,17 @@ public static class PipelineRun
         {
             services.GetRequiredService<IStartupValidator>().Validate();
 
-            // Opened before the first row is read: a reject file that cannot be written stops the run with nothing loaded.
+            // Checked before the first row is read: an input that cannot be read, or a reject file that cannot be
+            // written, stops the run with nothing loaded.
+            if (request.ApiBaseAddress is null)
+            {
+                CsvFileExtractor.CheckInput(request.InputPath);
+                if (string.Equals(request.InputPath, request.RejectsPath, StringComparison.Ordinal))
+                {
+                    throw new PipelineException($"--rejects names the input file '{request.InputPath}': choose another path.", ExitCodes.Usage);
+                }
+            }
+
             await using var rejects = RejectWriter.Create(request.RejectsPath);
             var summary = await services.GetRequiredService<EtlPipeline>().RunAsync(request.Entity, rejects, cancellationToken);
             await output.WriteLineAsync(summary.ToString());
@@ -30,9 +41,9 @@ public static class PipelineRun
             await error.WriteLineAsync($"error: {exception.Message}");
             return exception.ExitCode;
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (ConfigExtensions.Describe(exception) is { } invalid)
         {
-            await error.WriteLineAsync($"error: invalid settings: {ConfigExtensions.Describe(exception)}");
+            await error.WriteLineAsync($"error: invalid settings: {invalid}");
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -22,9 +22,9 @@ public static class AppRun
         var error = new StringWriter();
         var command = new PipelineCommand(entities ?? Entities.All, (configuration, collection) =>
         {
-            configuration.AddInMemoryCollection(
-                [KeyValuePair.Create<string, string?>("ConnectionStrings:Default", connectionString),
-                 .. settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value))]);
+            configuration
+                .AddInMemoryCollection([KeyValuePair.Create<string, string?>("ConnectionStrings:Default", connectionString)])
+                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create<string, string?>(setting.Key, setting.Value)));
             services?.Invoke(collection);
         });
 

@@ -8,13 +8,11 @@ namespace Company.Etl.E2ETests;
 // A second, test-only entity, written as the README's "Add a second entity" says: a record, its rules, its
 // table map and one line (here Orders.Entity instead of a line in Entities.cs). Nothing else in the app changes.
 
-/// <summary>A clean order: who placed it, when, and its total in cents.</summary>
-public sealed record Order(string Id, string UserId, DateTimeOffset PlacedAt, string TotalCents);
+public sealed record Order(string Id, string UserId, DateTimeOffset PlacedAt);
 
-/// <summary><c>id</c> and <c>user_id</c> trimmed, not empty; <c>placed_at</c> ISO 8601 with an offset; <c>total_cents</c> a whole number ≥ 0.</summary>
 public sealed class OrderRules : IRowRules<Order>
 {
-    public IReadOnlyList<string> Columns { get; } = ["id", "user_id", "placed_at", "total_cents"];
+    public IReadOnlyList<string> Columns { get; } = ["id", "user_id", "placed_at"];
 
     public RowResult<Order> Clean(SourceRow row)
     {
@@ -35,13 +33,7 @@ public sealed class OrderRules : IRowRules<Order>
             return new Rejection("placed_at is not an ISO 8601 date-time with Z or an offset");
         }
 
-        var total = row["total_cents"].Trim();
-        if (!ulong.TryParse(total, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
-        {
-            return new Rejection("total_cents is not a whole number of cents");
-        }
-
-        return new Order(id, userId, placedAt, total);
+        return new Order(id, userId, placedAt);
     }
 }
 
@@ -52,11 +44,13 @@ public static class OrderTable
         new("id", ColumnType.Text, order => order.Id),
         new("user_id", ColumnType.Text, order => order.UserId),
         new("placed_at", ColumnType.Timestamp, order => order.PlacedAt),
-        new("total_cents", ColumnType.Text, order => order.TotalCents),
     ]);
 }
 
 public static class Orders
 {
     public static readonly Entity Entity = Entity.Of("orders", new OrderRules(), OrderTable.Map);
+
+    /// <summary>The app's entities with the test's orders in place of any the app has itself (once you add yours).</summary>
+    public static IReadOnlyList<Entity> BesideTheAppsOwn => [.. Entities.All.Where(entity => entity.Name != Entity.Name), Entity];
 }

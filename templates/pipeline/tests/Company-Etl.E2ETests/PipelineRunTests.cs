@@ -115,24 +115,24 @@ public sealed class PipelineRunTests : IAsyncLifetime
     {
         var input = Path.Combine(directory, "orders.csv");
         File.WriteAllText(input, """
-            id,user_id,placed_at,total_cents,note
-            o1,u1,2024-05-01T10:00:00+02:00,1250,first
-            o2,u1,2024-05-02T10:00:00Z,-5,refund?
-            o3,,2024-05-03T10:00:00Z,300,
-            o1,u2,2024-05-04T10:00:00Z,999,corrected
-            o4,u3,2024-05-05T10:00:00Z
+            id,user_id,placed_at,note
+            o1,u1,2024-05-01T10:00:00+02:00,first
+            o2,u1,yesterday,late
+            o3,,2024-05-03T10:00:00Z,
+            o1,u2,2024-05-04T10:00:00Z,corrected
+            o4,u3
             """);
 
-        var result = await RunAsync(["--entity", "orders", "--input", input], entities: [.. Entities.All, Orders.Entity]);
+        var result = await RunAsync(["--entity", "orders", "--input", input], entities: Orders.BesideTheAppsOwn);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("read: 5, loaded: 1, superseded: 1, rejected: 3", result.Output);
-        Assert.Equal(["o1|u2|2024-05-04T10:00:00.0000000Z|999"], await database.ReadTableAsync("orders", "id", "user_id", "placed_at", "total_cents"));
+        Assert.Equal(["o1|u2|2024-05-04T10:00:00.0000000Z"], await database.ReadTableAsync("orders", "id", "user_id", "placed_at"));
         Assert.Equal(
-            ["id,user_id,placed_at,total_cents,note,reason,raw",
-             "o2,u1,2024-05-02T10:00:00Z,-5,refund?,total_cents is not a whole number of cents,",
-             "o3,,2024-05-03T10:00:00Z,300,,user_id is empty,",
-             ",,,,,\"expected 5 fields (as in the header), found 3\",\"o4,u3,2024-05-05T10:00:00Z\""],
+            ["id,user_id,placed_at,note,reason,raw",
+             "o2,u1,yesterday,late,placed_at is not an ISO 8601 date-time with Z or an offset,",
+             "o3,,2024-05-03T10:00:00Z,,user_id is empty,",
+             ",,,,\"expected 4 fields (as in the header), found 2\",\"o4,u3\""],
             File.ReadAllLines(Path.Combine(directory, "orders.rejected.csv")));
         Assert.False(await database.TableExistsAsync("users"));
     }
@@ -191,11 +191,50 @@ public sealed class PipelineRunTests : IAsyncLifetime
         Assert.False(await database.TableExistsAsync("users")); // not even the table was created
     }
 
+    [Fact]
+    public async Task An_entity_without_a_bundled_sample_needs_an_input()
+    {
+        var result = await RunAsync(["--entity", "orders"], entities: Orders.BesideTheAppsOwn);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--input is needed: there is no bundled sample of orders", result.Error);
+    }
+
+    [Fact]
+    public async Task A_reject_file_that_is_the_input_is_exit_2_and_the_input_is_kept()
+    {
+        var input = new UserCsv().ValidRows(3).WriteTo(directory);
+        var before = File.ReadAllText(input);
+
+        var result = await RunAsync("--input", input, "--rejects", input);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--rejects names the input file", result.Error);
+        Assert.Equal(before, File.ReadAllText(input));
+    }
+
+    [Theory]
+    [InlineData("missing.csv", "does not exist")]
+    [InlineData("", "is a folder")]
+    [InlineData("empty.csv", "is empty")]
+    public async Task An_input_that_is_missing_a_folder_or_empty_is_exit_2_saying_so(string name, string problem)
+    {
+        File.WriteAllText(Path.Combine(directory, "empty.csv"), "");
+
+        var result = await RunAsync("--input", Path.Combine(directory, name));
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(problem, result.Error);
+        Assert.False(await database.TableExistsAsync("users"));
+    }
+
     [Theory]
     [InlineData("--no-such-option")]
     [InlineData("--source", "api")]
     [InlineData("--source", "ftp")]
     [InlineData("--entity", "orders")]
+    [InlineData("--url", "http://localhost:5080/")]
+    [InlineData("--source", "api", "--url", "http://localhost:5080/", "--input", "users.csv")]
     public async Task A_wrong_command_line_is_exit_2_with_usage_on_stderr(params string[] args)
     {
         var result = await RunAsync(args);
@@ -206,14 +245,18 @@ public sealed class PipelineRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_invalid_setting_stops_the_run_naming_the_key()
+    public async Task Invalid_settings_stop_the_run_naming_each_key()
     {
         var input = new UserCsv().ValidRows(1).WriteTo(directory);
 
-        var result = await RunAsync(["--input", input], ("Pipeline:BatchSize", "0"));
+        var result = await RunAsync(["--input", input], ("Pipeline:BatchSize", "0"), ("Api:PageSize", "0"), ("ConnectionStrings:Default", "Data Sorce=x"));
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.True(result.Error.StartsWith("error: invalid settings: ", StringComparison.Ordinal), result.Error);
         Assert.Contains("Pipeline:BatchSize", result.Error);
+        Assert.Contains("Api:PageSize", result.Error);
+        Assert.Contains("ConnectionStrings:Default is not a valid connection string", result.Error);
+        Assert.DoesNotContain("   at ", result.Error); // no stack trace
     }
 
     [Fact]

@@ -37,13 +37,14 @@ public sealed class CsvFileExtractorTests : IDisposable
     public async Task A_row_with_fewer_or_more_fields_than_the_header_keeps_its_text_as_read()
     {
         var path = Path.Combine(directory, "users.csv");
-        await File.WriteAllTextAsync(path, "id,email,name,created_at\nu1,a@b.co\nu2,b@b.co,B,2024-01-01T00:00:00Z,\"x,y\"\n\nu3,c@b.co,C,2024-01-01T00:00:00Z\n",
+        await File.WriteAllTextAsync(path, "id,email,name,created_at\nu1,\"Don \"\"D\"\" Knuth\"\nu2,b@b.co,B,2024-01-01T00:00:00Z,\"x,\r\ny\"\n\nu3,c@b.co,C,2024-01-01T00:00:00Z\n",
             TestContext.Current.CancellationToken);
 
         var rows = await new CsvFileExtractor(path).ExtractAsync(Users, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([2, 5, 4], rows.Select(row => row.Fields.Count));
-        Assert.Equal(["u1,a@b.co", "u2,b@b.co,B,2024-01-01T00:00:00Z,\"x,y\"", null], rows.Select(row => row.Text));
+        Assert.Equal(["u1,\"Don \"\"D\"\" Knuth\"", "u2,b@b.co,B,2024-01-01T00:00:00Z,\"x,\r\ny\"", null], rows.Select(row => row.Text));
+        Assert.Equal("Don \"D\" Knuth", rows[0].Fields[1]);
         Assert.Equal("", rows[0]["name"]); // a field the row lacks reads as empty
     }
 

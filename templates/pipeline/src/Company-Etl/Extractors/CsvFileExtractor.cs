@@ -12,6 +12,21 @@ namespace Company.Etl.Extractors;
 /// </summary>
 public sealed class CsvFileExtractor(string path) : IExtractor
 {
+    /// <summary>Checks that <paramref name="input"/> is a file, before anything else is done.</summary>
+    /// <exception cref="PipelineException">It is missing or a folder (exit code 2).</exception>
+    public static void CheckInput(string input)
+    {
+        if (Directory.Exists(input))
+        {
+            throw new PipelineException($"The input '{input}' is a folder, not a CSV file.", ExitCodes.Usage);
+        }
+
+        if (!File.Exists(input))
+        {
+            throw new PipelineException($"The input file '{input}' does not exist.", ExitCodes.Usage);
+        }
+    }
+
     public async IAsyncEnumerable<SourceRow> ExtractAsync(Entity entity, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         SepReader reader;
@@ -28,6 +43,12 @@ public sealed class CsvFileExtractor(string path) : IExtractor
         using (reader)
         {
             var header = new RowHeader(reader.Header.ColNames.ToArray());
+            if (header.Count == 0 || (header.Count == 1 && header.Names[0].Length == 0))
+            {
+                throw new PipelineException(
+                    $"The input file '{path}' is empty: it needs a header line naming the columns ({string.Join(", ", entity.Columns)}).", ExitCodes.Usage);
+            }
+
             if (entity.Columns.FirstOrDefault(column => header.IndexOf(column) < 0) is { } missing)
             {
                 throw new PipelineException(
@@ -44,13 +65,16 @@ public sealed class CsvFileExtractor(string path) : IExtractor
                 }
 
                 number++;
+
+                // Taken before any field is read: reading a quoted field unescapes it in place.
+                var text = row.ColCount == header.Count ? null : row.Span.ToString();
                 var fields = new string[row.ColCount];
                 for (var i = 0; i < fields.Length; i++)
                 {
                     fields[i] = row[i].ToString();
                 }
 
-                yield return new SourceRow(number, header, fields, fields.Length == header.Count ? null : row.Span.ToString());
+                yield return new SourceRow(number, header, fields, text);
             }
         }
     }

@@ -70,6 +70,8 @@ public sealed partial class EtlPipeline(
                     await rejects.WriteAsync(row, reason, CancellationToken.None);
                 }
 
+                await rejects.FlushAsync(CancellationToken.None);
+
                 if (stopwatch.Elapsed - lastProgress >= ProgressInterval)
                 {
                     lastProgress = stopwatch.Elapsed;

@@ -58,6 +58,16 @@ public sealed class RejectWriter : IAsyncDisposable
         Count++;
     }
 
+    /// <summary>Writes what is buffered to the file: called after each committed batch, so that a run stopped later keeps its rejects.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (writer is not null)
+        {
+            writer.Flush();
+            await file.FlushAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (writer is not null)

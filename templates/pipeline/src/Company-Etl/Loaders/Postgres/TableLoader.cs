@@ -16,6 +16,20 @@ public sealed class TableLoader(string connectionString) : ITableLoader, IDispos
 
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
 
+    /// <summary>Why <paramref name="connectionString"/> is not an Npgsql connection string, or null when it is one.</summary>
+    public static string? Check(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            return exception.Message;
+        }
+    }
+
     public async Task EnsureTableAsync<T>(TableMap<T> table, CancellationToken cancellationToken = default)
     {
         // Two CREATE TABLE IF NOT EXISTS at once can both try to create it: a lock on the table's name lets one at a time check.

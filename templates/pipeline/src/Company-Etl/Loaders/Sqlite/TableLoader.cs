@@ -12,6 +12,20 @@ public sealed class TableLoader(string connectionString) : ITableLoader, IDispos
 {
     private readonly Dictionary<string, string> upserts = [];
 
+    /// <summary>Why <paramref name="connectionString"/> is not a SQLite connection string, or null when it is one.</summary>
+    public static string? Check(string connectionString)
+    {
+        try
+        {
+            _ = new SqliteConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            return exception.Message;
+        }
+    }
+
     public async Task EnsureTableAsync<T>(TableMap<T> table, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
