@@ -105,11 +105,13 @@ run_three_pg() {
   fresh_db bench_three
   local connection="${pg_npgsql/Database=postgres/Database=bench_three}"
   sync
-  /usr/bin/time -f "%e" sh -c '
+  /usr/bin/time -f "%e" bash -c '
+    pids=()
     for part in 0 1 2; do
       ConnectionStrings__Default="$2" "$1/app-pg/Bench.Etl" --input "$1/part-$part.csv" --rejects "$1/part-$part.rejected.csv" >/dev/null 2>&1 &
+      pids+=($!)
     done
-    failed=0; for job in 1 2 3; do wait -n || failed=1; done; exit $failed' sh "$work" "$connection" 2>&1 | tail -n 1
+    failed=0; for pid in "${pids[@]}"; do wait "$pid" || failed=1; done; exit $failed' bash "$work" "$connection" 2>&1 | tail -n 1
 }
 
 prepare_floors
