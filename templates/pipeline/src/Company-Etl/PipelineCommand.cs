@@ -67,6 +67,11 @@ public sealed class PipelineCommand : RootCommand
             Example: Company-Etl --input users.csv --rejects bad-rows.csv
             """)
     {
+        if (entities.Count == 0)
+        {
+            throw new ArgumentException("Entities.All is empty: the pipeline needs at least one entity to load.", nameof(entities));
+        }
+
         if (entities.GroupBy(known => known.Name).FirstOrDefault(names => names.Count() > 1) is { } twice)
         {
             throw new ArgumentException($"Two entities are named '{twice.Key}': each needs a name of its own.", nameof(entities));
@@ -84,7 +89,11 @@ public sealed class PipelineCommand : RootCommand
         Validators.Add(result =>
         {
             var fromApi = result.GetValue(source) == "api";
-            if (fromApi && result.GetResult(url) is null)
+            if (result.GetValue(input) is "" || result.GetValue(rejects) is "")
+            {
+                result.AddError("--input and --rejects need a path, not an empty string.");
+            }
+            else if (fromApi && result.GetResult(url) is null)
             {
                 result.AddError("--source api needs --url, the API's base address.");
             }
@@ -101,13 +110,13 @@ public sealed class PipelineCommand : RootCommand
                 result.AddError($"--input is needed: there is no bundled sample of {result.GetValue(entity)}.");
             }
         });
-        SetAction(RunAsync);
+        SetAction(LoadAsync);
     }
 
     /// <summary>Parses and runs; a usage error goes to stderr with the help, exit code 2.</summary>
-    public static async Task<int> InvokeAsync(PipelineCommand command, string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
+    public async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        var parseResult = command.Parse(args);
+        var parseResult = Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
             // Ours because System.CommandLine writes a usage error's help to stdout and returns 1: scripts expect all of it on stderr, and 2.
@@ -118,12 +127,26 @@ public sealed class PipelineCommand : RootCommand
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private async Task<int> LoadAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var request = ToRequest(parseResult);
         var configuration = parseResult.InvocationConfiguration;
-        await using var services = PipelineServices.Create(request, customize);
-        return await PipelineRun.ExecuteAsync(services, request, configuration.Output, configuration.Error, cancellationToken);
+        ServiceProvider services;
+        try
+        {
+            services = PipelineServices.Create(request, customize);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or FormatException or IOException)
+        {
+            // appsettings.json that is not JSON, or cannot be read.
+            await configuration.Error.WriteLineAsync($"error: invalid settings: {exception.Message}");
+            return ExitCodes.Failure;
+        }
+
+        await using (services)
+        {
+            return await PipelineRun.ExecuteAsync(services, request, configuration.Output, configuration.Error, cancellationToken);
+        }
     }
 
     private RunRequest ToRequest(ParseResult parseResult)

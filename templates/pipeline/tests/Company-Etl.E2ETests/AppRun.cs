@@ -29,7 +29,7 @@ public static class AppRun
         });
 
         // No signal handling in-process: the test host owns the process.
-        var exitCode = await PipelineCommand.InvokeAsync(command, args,
+        var exitCode = await command.InvokeAsync(args,
             new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken);
         return new RunResult(exitCode, output.ToString(), error.ToString());
     }

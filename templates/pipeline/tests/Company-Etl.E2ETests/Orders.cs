@@ -1,3 +1,4 @@
+using System.Globalization;
 using Company.Etl.Loaders;
 using Company.Etl.Models;
 using Company.Etl.Pipeline;
@@ -8,11 +9,11 @@ namespace Company.Etl.E2ETests;
 // A second, test-only entity, written as the README's "Add a second entity" says: a record, its rules, its
 // table map and one line (here Orders.Entity instead of a line in Entities.cs). Nothing else in the app changes.
 
-public sealed record Order(string Id, string UserId, DateTimeOffset PlacedAt);
+public sealed record Order(string Id, string UserId, DateTimeOffset PlacedAt, long TotalCents);
 
 public sealed class OrderRules : IRowRules<Order>
 {
-    public IReadOnlyList<string> Columns { get; } = ["id", "user_id", "placed_at"];
+    public IReadOnlyList<string> Columns { get; } = ["id", "user_id", "placed_at", "total_cents"];
 
     public RowResult<Order> Clean(SourceRow row)
     {
@@ -28,12 +29,17 @@ public sealed class OrderRules : IRowRules<Order>
             return new Rejection("user_id is empty");
         }
 
-        if (!Rules.TryParseTimestamp(row["placed_at"].AsSpan().Trim(), out var placedAt))
+        if (!Checks.TryParseTimestamp(row["placed_at"].AsSpan().Trim(), out var placedAt))
         {
             return new Rejection("placed_at is not an ISO 8601 date-time with Z or an offset");
         }
 
-        return new Order(id, userId, placedAt);
+        if (!long.TryParse(row["total_cents"].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var totalCents))
+        {
+            return new Rejection("total_cents is not a whole number of cents");
+        }
+
+        return new Order(id, userId, placedAt, totalCents);
     }
 }
 
@@ -44,6 +50,7 @@ public static class OrderTable
         new("id", ColumnType.Text, order => order.Id),
         new("user_id", ColumnType.Text, order => order.UserId),
         new("placed_at", ColumnType.Timestamp, order => order.PlacedAt),
+        new("total_cents", ColumnType.Integer, order => order.TotalCents),
     ]);
 }
 

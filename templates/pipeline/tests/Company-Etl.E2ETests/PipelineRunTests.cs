@@ -115,24 +115,26 @@ public sealed class PipelineRunTests : IAsyncLifetime
     {
         var input = Path.Combine(directory, "orders.csv");
         File.WriteAllText(input, """
-            id,user_id,placed_at,note
-            o1,u1,2024-05-01T10:00:00+02:00,first
-            o2,u1,yesterday,late
-            o3,,2024-05-03T10:00:00Z,
-            o1,u2,2024-05-04T10:00:00Z,corrected
+            id,user_id,placed_at,total_cents,note
+            o1,u1,2024-05-01T10:00:00+02:00,1250,first
+            o2,u1,yesterday,300,late
+            o3,,2024-05-03T10:00:00Z,300,
+            o5,u4,2024-05-03T10:00:00Z,-5,refund?
+            o1,u2,2024-05-04T10:00:00Z,999,corrected
             o4,u3
             """);
 
         var result = await RunAsync(["--entity", "orders", "--input", input], entities: Orders.BesideTheAppsOwn);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        Assert.Contains("read: 5, loaded: 1, superseded: 1, rejected: 3", result.Output);
-        Assert.Equal(["o1|u2|2024-05-04T10:00:00.0000000Z"], await database.ReadTableAsync("orders", "id", "user_id", "placed_at"));
+        Assert.Contains("read: 6, loaded: 1, superseded: 1, rejected: 4", result.Output);
+        Assert.Equal(["o1|u2|2024-05-04T10:00:00.0000000Z|999"], await database.ReadTableAsync("orders", "id", "user_id", "placed_at", "total_cents"));
         Assert.Equal(
-            ["id,user_id,placed_at,note,reason,raw",
-             "o2,u1,yesterday,late,placed_at is not an ISO 8601 date-time with Z or an offset,",
-             "o3,,2024-05-03T10:00:00Z,,user_id is empty,",
-             ",,,,\"expected 4 fields (as in the header), found 2\",\"o4,u3\""],
+            ["id,user_id,placed_at,total_cents,note,reason,raw",
+             "o2,u1,yesterday,300,late,placed_at is not an ISO 8601 date-time with Z or an offset,",
+             "o3,,2024-05-03T10:00:00Z,300,,user_id is empty,",
+             "o5,u4,2024-05-03T10:00:00Z,-5,refund?,total_cents is not a whole number of cents,",
+             ",,,,,\"expected 5 fields (as in the header), found 2\",\"o4,u3\""],
             File.ReadAllLines(Path.Combine(directory, "orders.rejected.csv")));
         Assert.False(await database.TableExistsAsync("users"));
     }

@@ -29,7 +29,7 @@ public sealed class CsvFileExtractorTests : IDisposable
         Assert.Equal(["Turing, Alan", "Donald \"Don\" Knuth", "Margaret\r\nHamilton"], rows.Select(row => row["name"]));
         Assert.Equal(["u1", "u2", "u3"], rows.Select(row => row["id"]));
         Assert.Equal(["Name", "EXTRA", "Created_At", "ID", "Email"], rows[0].Header.Names);
-        Assert.All(rows, row => Assert.Null(row.Text));
+        Assert.All(rows, row => Assert.Null(row.RawText));
         Assert.Equal([1L, 2L, 3L], rows.Select(row => row.Number));
     }
 
@@ -43,7 +43,7 @@ public sealed class CsvFileExtractorTests : IDisposable
         var rows = await new CsvFileExtractor(path).ExtractAsync(Users, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal([2, 5, 4], rows.Select(row => row.Fields.Count));
-        Assert.Equal(["u1,\"Don \"\"D\"\" Knuth\"", "u2,b@b.co,B,2024-01-01T00:00:00Z,\"x,\r\ny\"", null], rows.Select(row => row.Text));
+        Assert.Equal(["u1,\"Don \"\"D\"\" Knuth\"", "u2,b@b.co,B,2024-01-01T00:00:00Z,\"x,\r\ny\"", null], rows.Select(row => row.RawText));
         Assert.Equal("Don \"D\" Knuth", rows[0].Fields[1]);
         Assert.Equal("", rows[0]["name"]); // a field the row lacks reads as empty
     }

@@ -4,13 +4,14 @@ using Company.Etl.Config;
 using Company.Etl.Models;
 using Company.Etl.Pipeline;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Company.Etl.Extractors;
 
 /// <summary>
 /// Reads an entity's records from an HTTP API shaped like the one <c>myapp-webapi</c> generates
 /// (<c>GET /users?page=N&amp;size=M</c> → <c>{items, total, page, size}</c>; the path is the entity's name),
-/// page after page until a page comes back short or empty. Each column is read from the item's property of
+/// page after page until <c>total</c> items are read or a page comes back empty (without <c>total</c>, short). Each column is read from the item's property of
 /// the same name, ignoring case and underscores (<c>created_at</c> from <c>createdAt</c>); a number or a
 /// boolean is read as its text, so that one odd value rejects a row instead of failing the page. Time-outs and
 /// retries with back-off come from the HttpClient's standard resilience handler (see <see cref="ExtractorExtensions"/>).
@@ -22,7 +23,7 @@ public sealed class ApiExtractor(HttpClient http, IOptions<ApiOptions> options) 
         var header = new RowHeader(entity.Columns);
         var columns = new RowHeader([.. entity.Columns.Select(column => column.Replace("_", "", StringComparison.Ordinal))]);
         var size = options.Value.PageSize;
-        long number = 0;
+        long rowsRead = 0;
         for (var page = 1; ; page++)
         {
             var address = $"{http.BaseAddress}{entity.Name}?page={page}&size={size}";
@@ -32,11 +33,12 @@ public sealed class ApiExtractor(HttpClient http, IOptions<ApiOptions> options) 
                 await using var stream = await http.GetStreamAsync(address, cancellationToken);
                 body = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
             }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException or TimeoutException
-                || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception exception) when (exception is HttpRequestException or JsonException or ExecutionRejectedException
+                || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // Nothing is loaded before the first page arrives; a later failure ends the run with what was committed.
-                throw new PipelineException($"Cannot read {address}: {exception.Message}", number == 0 ? ExitCodes.Usage : ExitCodes.Failure, exception);
+                // ExecutionRejectedException: the resilience handler's time-outs and open circuit.
+                throw new PipelineException($"Cannot read {address}: {exception.Message}", rowsRead == 0 ? ExitCodes.Usage : ExitCodes.Failure, exception);
             }
 
             using (body)
@@ -45,15 +47,20 @@ public sealed class ApiExtractor(HttpClient http, IOptions<ApiOptions> options) 
                     || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
                 {
                     throw new PipelineException($"{address} did not answer with a page of items ({{\"items\": [...]}}).",
-                        number == 0 ? ExitCodes.Usage : ExitCodes.Failure);
+                        rowsRead == 0 ? ExitCodes.Usage : ExitCodes.Failure);
                 }
 
                 foreach (var item in items.EnumerateArray())
                 {
-                    yield return new SourceRow(++number, header, Fields(item, columns));
+                    yield return new SourceRow(++rowsRead, header, Fields(item, columns));
                 }
 
-                if (items.GetArrayLength() < size)
+                // A server may serve fewer items a page than asked for: its total says when the last page is read.
+                var count = items.GetArrayLength();
+                var last = root.TryGetProperty("total", out var total) && total.TryGetInt64(out var expected)
+                    ? rowsRead >= expected || count == 0
+                    : count < size;
+                if (last)
                 {
                     yield break;
                 }

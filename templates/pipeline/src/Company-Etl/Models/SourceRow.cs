@@ -3,9 +3,9 @@ namespace Company.Etl.Models;
 /// <summary>
 /// One row as a source gave it: its fields, read by column name, and its header, so that a rejected row can
 /// be written back as it came. A row whose field count differs from its header's also keeps its text as
-/// read (<see cref="Text"/>), since its fields cannot be matched to columns.
+/// read (<see cref="RawText"/>), since its fields cannot be matched to columns.
 /// </summary>
-public sealed record SourceRow(long Number, RowHeader Header, IReadOnlyList<string> Fields, string? Text = null)
+public sealed record SourceRow(long Number, RowHeader Header, IReadOnlyList<string> Fields, string? RawText = null)
 {
     /// <summary>The field under <paramref name="column"/> (any case), or "" when the row has no such field.</summary>
     public string this[string column] => Header.IndexOf(column) is var ordinal and >= 0 && ordinal < Fields.Count ? Fields[ordinal] : "";

@@ -21,8 +21,8 @@ public abstract class Entity
     public static Entity Of<T>(string name, IRowRules<T> rules, TableMap<T> table)
         where T : class => new Entity<T>(name, rules, table);
 
-    /// <summary>Runs <paramref name="pipeline"/> on this entity's record type.</summary>
-    internal abstract Task<PipelineSummary> RunAsync(EtlPipeline pipeline, RejectWriter rejects, CancellationToken cancellationToken);
+    /// <summary>Runs <paramref name="pipeline"/> typed for this entity's records: from here the stages know <c>T</c>.</summary>
+    internal abstract Task<PipelineSummary> RunTypedAsync(EtlPipeline pipeline, RejectWriter rejects, CancellationToken cancellationToken);
 
     public override string ToString() => Name;
 }
@@ -40,6 +40,6 @@ public sealed class Entity<T> : Entity
 
     public override IReadOnlyList<string> Columns => Rules.Columns;
 
-    internal override Task<PipelineSummary> RunAsync(EtlPipeline pipeline, RejectWriter rejects, CancellationToken cancellationToken) =>
+    internal override Task<PipelineSummary> RunTypedAsync(EtlPipeline pipeline, RejectWriter rejects, CancellationToken cancellationToken) =>
         pipeline.RunAsync(this, rejects, cancellationToken);
 }

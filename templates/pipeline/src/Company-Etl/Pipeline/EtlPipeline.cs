@@ -5,6 +5,7 @@ using Company.Etl.Config;
 using Company.Etl.Extractors;
 using Company.Etl.Loaders;
 using Company.Etl.Models;
+using Company.Etl.Transformers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public sealed partial class EtlPipeline(
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
     public Task<PipelineSummary> RunAsync(Entity entity, RejectWriter rejects, CancellationToken cancellationToken = default) =>
-        entity.RunAsync(this, rejects, cancellationToken);
+        entity.RunTypedAsync(this, rejects, cancellationToken);
 
     internal async Task<PipelineSummary> RunAsync<T>(Entity<T> entity, RejectWriter rejects, CancellationToken cancellationToken)
         where T : class
@@ -115,14 +116,14 @@ public sealed partial class EtlPipeline(
                 }
                 else
                 {
-                    var result = entity.Rules.Clean(row);
+                    var result = Clean(entity, row);
                     if (result.Record is { } record)
                     {
                         batch.Add(record);
                     }
                     else
                     {
-                        batch.Reject(row, result.RejectReason!);
+                        batch.Reject(row, result.RejectReason ?? "rejected by the rules, which gave no reason");
                     }
                 }
 
@@ -147,13 +148,27 @@ public sealed partial class EtlPipeline(
         }
     }
 
+    private static RowResult<T> Clean<T>(Entity<T> entity, SourceRow row)
+        where T : class
+    {
+        try
+        {
+            return entity.Rules.Clean(row);
+        }
+        catch (Exception exception)
+        {
+            // A rule that throws is a bug in the rule, not a bad row: stop, and say which row it met.
+            throw new PipelineException($"The {entity.Name} rules failed on row {row.Number}: {exception.Message}", ExitCodes.Failure, exception);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Entity}: {Read} rows so far: {Loaded} loaded, {Rejected} rejected")]
     private partial void LogProgress(string entity, long read, long loaded, long rejected);
 
     /// <summary>
     /// The rows of one batch: the clean records to load, each key once, and the rejected rows with their reasons.
-    /// Of rows with the same key the last wins (one statement may not change a row twice); the earlier ones are
-    /// counted as superseded.
+    /// Of rows with the same key the last wins, as it would by loading them in order; the earlier ones are counted
+    /// as superseded, so that <c>loaded</c> counts each key once a batch (and a merge never meets a key twice).
     /// </summary>
     private sealed class Batch<T>(Func<T, object> keyOf, int capacity)
     {

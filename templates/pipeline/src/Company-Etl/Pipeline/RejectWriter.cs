@@ -54,7 +54,7 @@ public sealed class RejectWriter : IAsyncDisposable
 
         var wellFormed = row.Fields.Count == width;
         IReadOnlyList<string> fields = wellFormed ? row.Fields : Enumerable.Repeat("", width).ToArray();
-        await WriteRecordAsync([.. fields, reason, wellFormed ? "" : row.Text ?? string.Join(',', row.Fields)], cancellationToken);
+        await WriteRecordAsync([.. fields, reason, wellFormed ? "" : row.RawText ?? string.Join(',', row.Fields)], cancellationToken);
         Count++;
     }
 

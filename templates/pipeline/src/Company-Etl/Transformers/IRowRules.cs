@@ -16,7 +16,7 @@ public interface IRowRules<T>
 /// <summary>Why a row was rejected, in words a user can act on (e.g. "email is not an e-mail address").</summary>
 public readonly record struct Rejection(string Reason);
 
-/// <summary>The outcome for one row: a clean record, or the reason it was rejected.</summary>
+/// <summary>The outcome for one row: a clean record, or the reason it was rejected (return either; both convert).</summary>
 public readonly record struct RowResult<T>(T? Record, string? RejectReason)
     where T : class
 {

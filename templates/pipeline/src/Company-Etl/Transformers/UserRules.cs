@@ -15,31 +15,31 @@ public sealed class UserRules : IRowRules<User>
     public RowResult<User> Clean(SourceRow row)
     {
         var id = row["id"].Trim();
-        var idLength = Rules.Length(id);
+        var idLength = Checks.CodePoints(id);
         if (idLength is < 1 or > 64)
         {
             return new Rejection(idLength == 0 ? "id is empty" : "id is longer than 64 characters");
         }
 
         var email = row["email"].Trim().ToLowerInvariant();
-        if (Rules.Length(email) > 255)
+        if (Checks.CodePoints(email) > 255)
         {
             return new Rejection("email is longer than 255 characters");
         }
 
-        if (!Rules.IsEmail(email))
+        if (!Checks.IsEmail(email))
         {
             return new Rejection("email is not an e-mail address");
         }
 
         var name = row["name"].Trim();
-        var nameLength = Rules.Length(name);
+        var nameLength = Checks.CodePoints(name);
         if (nameLength is < 1 or > 100)
         {
             return new Rejection(nameLength == 0 ? "name is empty" : "name is longer than 100 characters");
         }
 
-        if (!Rules.TryParseTimestamp(row["created_at"].AsSpan().Trim(), out var createdAt))
+        if (!Checks.TryParseTimestamp(row["created_at"].AsSpan().Trim(), out var createdAt))
         {
             return new Rejection("created_at is not an ISO 8601 date-time with Z or an offset");
         }

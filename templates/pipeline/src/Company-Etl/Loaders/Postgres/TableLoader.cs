@@ -95,15 +95,20 @@ public sealed class TableLoader(string connectionString) : ITableLoader, IDispos
     }
 
     private static Task WriteAsync<T>(NpgsqlBinaryImporter importer, TableColumn<T> column, T record, CancellationToken cancellationToken) =>
-        column.Type switch
+        (column.Type, column.Value(record)) switch
         {
-            ColumnType.Timestamp => importer.WriteAsync(((DateTimeOffset)column.Value(record)).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken),
-            _ => importer.WriteAsync((string)column.Value(record), NpgsqlDbType.Text, cancellationToken),
+            (ColumnType.Timestamp, DateTimeOffset value) => importer.WriteAsync(value.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken),
+            (ColumnType.Integer, long value) => importer.WriteAsync(value, NpgsqlDbType.Bigint, cancellationToken),
+            (ColumnType.Decimal, decimal value) => importer.WriteAsync(value, NpgsqlDbType.Numeric, cancellationToken),
+            (ColumnType.Text, string value) => importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken),
+            var (type, value) => throw new InvalidCastException($"Column '{column.Name}' is {type}, but its value is {value?.GetType().Name ?? "null"}."),
         };
 
     private static string SqlType(ColumnType type) => type switch
     {
         ColumnType.Timestamp => "timestamptz",
+        ColumnType.Integer => "bigint",
+        ColumnType.Decimal => "numeric",
         _ => "text",
     };
 

@@ -30,7 +30,7 @@ public sealed class TableLoader(string connectionString) : ITableLoader, IDispos
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var columns = string.Join(", ", table.Columns.Select(column => $"\"{column.Name}\" TEXT NOT NULL"));
+        var columns = string.Join(", ", table.Columns.Select(column => $"\"{column.Name}\" {SqlType(column.Type)} NOT NULL"));
         command.CommandText = $"CREATE TABLE IF NOT EXISTS \"{table.Table}\" ({columns}, PRIMARY KEY (\"{table.Key}\"))";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -69,15 +69,23 @@ public sealed class TableLoader(string connectionString) : ITableLoader, IDispos
                 var parameter = 1;
                 foreach (var column in table.Columns)
                 {
-                    var value = column.Value(record);
-                    if (column.Type == ColumnType.Timestamp)
+                    switch (column.Type, column.Value(record))
                     {
-                        ((DateTimeOffset)value).UtcDateTime.TryFormat(timestamp, out var length, "O", CultureInfo.InvariantCulture);
-                        raw.sqlite3_bind_text16(statement, parameter++, timestamp[..length]);
-                    }
-                    else
-                    {
-                        raw.sqlite3_bind_text16(statement, parameter++, ((string)value).AsSpan());
+                        case (ColumnType.Timestamp, DateTimeOffset value):
+                            value.UtcDateTime.TryFormat(timestamp, out var length, "O", CultureInfo.InvariantCulture);
+                            raw.sqlite3_bind_text16(statement, parameter++, timestamp[..length]);
+                            break;
+                        case (ColumnType.Integer, long value):
+                            raw.sqlite3_bind_int64(statement, parameter++, value);
+                            break;
+                        case (ColumnType.Decimal, decimal value):
+                            raw.sqlite3_bind_text16(statement, parameter++, value.ToString(CultureInfo.InvariantCulture).AsSpan());
+                            break;
+                        case (ColumnType.Text, string value):
+                            raw.sqlite3_bind_text16(statement, parameter++, value.AsSpan());
+                            break;
+                        case var (type, value):
+                            throw new InvalidCastException($"Column '{column.Name}' of {table.Table} is {type}, but its value is {value?.GetType().Name ?? "null"}.");
                     }
                 }
 
@@ -94,6 +102,9 @@ public sealed class TableLoader(string connectionString) : ITableLoader, IDispos
         var updates = string.Join(", ", table.Columns.Where(column => column.Name != table.Key).Select(column => $"\"{column.Name}\" = excluded.\"{column.Name}\""));
         return $"INSERT INTO \"{table.Table}\" ({names}) VALUES ({values}) ON CONFLICT (\"{table.Key}\") DO UPDATE SET {updates}";
     }
+
+    // Decimals are kept as text: SQLite's numbers are 64-bit floats, which would round them.
+    private static string SqlType(ColumnType type) => type == ColumnType.Integer ? "INTEGER" : "TEXT";
 
     private static void Check(int result, sqlite3 database)
     {

@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 namespace Company.Etl.Transformers;
 
 /// <summary>Checks that cleaning rules share: lengths in Unicode code points, ISO 8601 timestamps, e-mail addresses.</summary>
-public static partial class Rules
+public static partial class Checks
 {
     /// <summary>The length of <paramref name="text"/> in Unicode code points, as people count characters.</summary>
-    public static int Length(string text)
+    public static int CodePoints(string text)
     {
         var count = 0;
         foreach (var _ in text.EnumerateRunes())
