@@ -10,6 +10,8 @@ namespace Company.WebApi.Models;
 /// </summary>
 public sealed record UpdateSampleItemRequest : IValidatableObject
 {
+    // The display name is the JSON name, so that every message names the field as clients send it (name), as the error keys do.
+    [Display(Name = "name")]
     [DisallowNull]
     [Length(1, SampleItemRules.NameMaxLength)]
     [RegularExpression(SampleItemRules.NamePattern, ErrorMessage = SampleItemRules.NameMessage)]
