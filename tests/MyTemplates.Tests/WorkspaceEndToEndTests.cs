@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using MyTemplates.Tests.Infrastructure;
 
@@ -18,7 +19,9 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
     private const int BatchSize = 20;
     private static readonly TimeSpan JobsTimeout = TimeSpan.FromSeconds(90);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected TWorkspace Workspace => workspace;
 
     [Fact]
     public async Task Generated_workspace_is_formatted_and_passes_its_own_tests()
@@ -209,6 +212,59 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
     }
 }
 
-public sealed class WorkspaceSqliteEndToEndTests(SqliteWorkspace workspace) : WorkspaceEndToEndTests<SqliteWorkspace>(workspace);
+public sealed partial class WorkspaceSqliteEndToEndTests(SqliteWorkspace workspace) : WorkspaceEndToEndTests<SqliteWorkspace>(workspace)
+{
+    [Fact]
+    [UnsupportedOSPlatform("windows")] // file modes, and the scripts themselves, are Unix's
+    public async Task The_scripts_are_executable_and_run_sh_starts_each_line_with_its_process()
+    {
+        foreach (var script in new[] { "tools/scripts/run.sh", "tools/scripts/add-migration.sh" })
+        {
+            var mode = File.GetUnixFileMode(Workspace.Solution.PathOf(script));
+            Assert.True(mode.HasFlag(UnixFileMode.UserExecute), $"{script} is not executable: {mode}");
+        }
+
+        // Run as the README says, straight from the shell: the API and two workers from source, in Development.
+        var port = RunningApp.FreePort();
+        await using var run = RunningApp.Start(Workspace.Solution.PathOf("tools/scripts/run.sh"), ["2"], Workspace.Solution.Root,
+            new Dictionary<string, string?> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var deadline = Stopwatch.StartNew();
+        while (!(ApiListening(port).IsMatch(run.Output) && WorkerLine(1).IsMatch(run.Output) && WorkerLine(2).IsMatch(run.Output)))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(3) && !run.HasExited, $"run.sh did not start the API and two workers:\n{run.Output}");
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.DoesNotMatch(UnprefixedLogLine(), run.Output);
+    }
+
+    [Theory]
+    [InlineData("Data Source=app.db")]
+    [InlineData("Data Source=data/app.db")]
+    public async Task Deployed_the_api_and_the_worker_refuse_a_relative_sqlite_file_naming_the_setting(string connectionString)
+    {
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings__Default"] = connectionString };
+        await using var api = Workspace.StartApi(RunningApp.FreePort(), settings);
+        await using var worker = Workspace.StartWorker(settings);
+
+        foreach (var (app, name) in new[] { (api, "API"), (worker, "worker") })
+        {
+            var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(exitCode != 0, $"The {name} started with {connectionString}:\n{app.Output}");
+            Assert.Contains("ConnectionStrings:Default names the SQLite file by a relative path", app.Output, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(Workspace.ApiFolder, "app.db")) || File.Exists(Path.Combine(Workspace.WorkerFolder, "app.db")),
+            "A refused app created its database file anyway");
+    }
+
+    private static Regex ApiListening(int port) => new($@"(?m)^api +\| +Now listening on: http://localhost:{port}\s*$");
+
+    private static Regex WorkerLine(int number) => new($@"(?m)^worker-{number} \| +Worker \S+ started\s*$");
+
+    /// <summary>A log entry's first line (info:, warn:, fail:) that does not start with the process's name.</summary>
+    [GeneratedRegex(@"(?m)^(info|warn|fail|crit|dbug|trce): ")]
+    private static partial Regex UnprefixedLogLine();
+}
 
 public sealed class WorkspacePostgresEndToEndTests(PostgresWorkspace workspace) : WorkspaceEndToEndTests<PostgresWorkspace>(workspace);

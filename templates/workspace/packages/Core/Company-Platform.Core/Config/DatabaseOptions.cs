@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+#if (UseSqlite)
+using Microsoft.Data.Sqlite;
+#endif
 
 namespace Company.Platform.Core.Config;
 
@@ -6,10 +9,45 @@ namespace Company.Platform.Core.Config;
 public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
+#if (UseSqlite)
+
+    public const string RelativeFileMessage =
+        "ConnectionStrings:Default names the SQLite file by a relative path, which each process resolves against its own working folder, " +
+        "so the API and the workers could each open a file of their own: outside Development give an absolute path " +
+        "(environment variable ConnectionStrings__Default, e.g. Data Source=/var/lib/company-platform/app.db).";
+#endif
 
     [Required(ErrorMessage = "ConnectionStrings:Default is required (environment variable ConnectionStrings__Default).")]
     public string? ConnectionString { get; set; }
 
     /// <summary>Apply pending EF Core migrations when the app starts.</summary>
     public bool MigrateOnStartup { get; set; }
+#if (UseSqlite)
+
+    /// <summary>
+    /// True when the connection string names its file by an absolute path, or keeps the database in memory:
+    /// a name every process resolves to the same file, wherever it starts.
+    /// </summary>
+    public static bool NamesFileByAbsolutePath(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return true; // [Required] reports it
+        }
+
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            return true; // malformed: opening the database reports it, naming the setting
+        }
+
+        return builder.Mode == SqliteOpenMode.Memory
+            || builder.DataSource is ":memory:"
+            || Path.IsPathFullyQualified(builder.DataSource);
+    }
+#endif
 }

@@ -19,6 +19,16 @@ public static class SettingsExtensions
                 options.ConnectionString = configuration.GetConnectionString("Default"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+#if (UseSqlite)
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            // dotnet run starts each app in its project folder, where Development's relative path leads both to one file;
+            // deployed, the API and the workers start in folders of their own, where it would lead each to its own.
+            builder.Services.AddOptions<DatabaseOptions>()
+                .Validate(options => DatabaseOptions.NamesFileByAbsolutePath(options.ConnectionString), DatabaseOptions.RelativeFileMessage);
+        }
+#endif
 
         builder.Services.AddOptions<JobOptions>()
             .BindConfiguration(JobOptions.SectionName)
