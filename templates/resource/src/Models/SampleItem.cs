@@ -1,4 +1,4 @@
 namespace Company.WebApi.Models;
 
-/// <summary>A sample item as the API returns it.</summary>
+/// <summary>One sample item as the API returns it.</summary>
 public sealed record SampleItem(Guid Id, string Name, DateTime CreatedAt, DateTime UpdatedAt);

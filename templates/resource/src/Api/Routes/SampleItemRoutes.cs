@@ -53,7 +53,7 @@ public sealed class SampleItemRoutes : IApiResource
         writes.MapPost("/", CreateSampleItem)
 #endif
             .WithName(nameof(CreateSampleItem))
-            .WithSummary("Creates a sample item.")
+            .WithSummary("Creates one sample item.")
             .WithDescription("Stores the name trimmed; a name another sample item has is a 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -64,7 +64,7 @@ public sealed class SampleItemRoutes : IApiResource
         writes.MapPatch("/{id:guid}", UpdateSampleItem)
 #endif
             .WithName(nameof(UpdateSampleItem))
-            .WithSummary("Changes a sample item's name.")
+            .WithSummary("Changes one sample item's name.")
             .WithDescription("Fields that are absent stay as they are; fields that are present must be valid (null is not).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -76,7 +76,7 @@ public sealed class SampleItemRoutes : IApiResource
         writes.MapDelete("/{id:guid}", DeleteSampleItem)
 #endif
             .WithName(nameof(DeleteSampleItem))
-            .WithSummary("Deletes a sample item.")
+            .WithSummary("Deletes one sample item.")
             .WithDescription("Deletes the sample item with this id, or answers 404 if there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -1,4 +1,4 @@
 namespace Contoso.Shop.Models;
 
-/// <summary>An order line as the API returns it.</summary>
+/// <summary>One order line as the API returns it.</summary>
 public sealed record OrderLine(Guid Id, string Name, DateTime CreatedAt, DateTime UpdatedAt);

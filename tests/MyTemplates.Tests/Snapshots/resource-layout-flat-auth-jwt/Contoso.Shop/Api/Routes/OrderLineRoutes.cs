@@ -39,14 +39,14 @@ public sealed class OrderLineRoutes : IApiResource
 
         writes.MapPost("/", CreateOrderLine)
             .WithName(nameof(CreateOrderLine))
-            .WithSummary("Creates an order line.")
+            .WithSummary("Creates one order line.")
             .WithDescription("Stores the name trimmed; a name another order line has is a 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPatch("/{id:guid}", UpdateOrderLine)
             .WithName(nameof(UpdateOrderLine))
-            .WithSummary("Changes an order line's name.")
+            .WithSummary("Changes one order line's name.")
             .WithDescription("Fields that are absent stay as they are; fields that are present must be valid (null is not).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,7 +54,7 @@ public sealed class OrderLineRoutes : IApiResource
 
         writes.MapDelete("/{id:guid}", DeleteOrderLine)
             .WithName(nameof(DeleteOrderLine))
-            .WithSummary("Deletes an order line.")
+            .WithSummary("Deletes one order line.")
             .WithDescription("Deletes the order line with this id, or answers 404 if there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

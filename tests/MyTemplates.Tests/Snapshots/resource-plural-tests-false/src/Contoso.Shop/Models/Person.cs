@@ -1,4 +1,4 @@
 namespace Contoso.Shop.Models;
 
-/// <summary>A person as the API returns it.</summary>
+/// <summary>One person as the API returns it.</summary>
 public sealed record Person(Guid Id, string Name, DateTime CreatedAt, DateTime UpdatedAt);

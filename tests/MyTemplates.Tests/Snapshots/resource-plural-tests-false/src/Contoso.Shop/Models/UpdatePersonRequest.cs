@@ -10,6 +10,8 @@ namespace Contoso.Shop.Models;
 /// </summary>
 public sealed record UpdatePersonRequest : IValidatableObject
 {
+    // The display name is the JSON name, so that every message names the field as clients send it (name), as the error keys do.
+    [Display(Name = "name")]
     [DisallowNull]
     [Length(1, PersonRules.NameMaxLength)]
     [RegularExpression(PersonRules.NamePattern, ErrorMessage = PersonRules.NameMessage)]

@@ -39,14 +39,14 @@ public sealed class ProductRoutes : IApiResource
 
         writes.MapPost("/", CreateProduct)
             .WithName(nameof(CreateProduct))
-            .WithSummary("Creates a product.")
+            .WithSummary("Creates one product.")
             .WithDescription("Stores the name trimmed; a name another product has is a 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPatch("/{id:guid}", UpdateProduct)
             .WithName(nameof(UpdateProduct))
-            .WithSummary("Changes a product's name.")
+            .WithSummary("Changes one product's name.")
             .WithDescription("Fields that are absent stay as they are; fields that are present must be valid (null is not).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,7 +54,7 @@ public sealed class ProductRoutes : IApiResource
 
         writes.MapDelete("/{id:guid}", DeleteProduct)
             .WithName(nameof(DeleteProduct))
-            .WithSummary("Deletes a product.")
+            .WithSummary("Deletes one product.")
             .WithDescription("Deletes the product with this id, or answers 404 if there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -39,14 +39,14 @@ public sealed class PersonRoutes : IApiResource
 
         writes.MapPost("/", CreatePerson)
             .WithName(nameof(CreatePerson))
-            .WithSummary("Creates a person.")
+            .WithSummary("Creates one person.")
             .WithDescription("Stores the name trimmed; a name another person has is a 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPatch("/{id:guid}", UpdatePerson)
             .WithName(nameof(UpdatePerson))
-            .WithSummary("Changes a person's name.")
+            .WithSummary("Changes one person's name.")
             .WithDescription("Fields that are absent stay as they are; fields that are present must be valid (null is not).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,7 +54,7 @@ public sealed class PersonRoutes : IApiResource
 
         writes.MapDelete("/{id:guid}", DeletePerson)
             .WithName(nameof(DeletePerson))
-            .WithSummary("Deletes a person.")
+            .WithSummary("Deletes one person.")
             .WithDescription("Deletes the person with this id, or answers 404 if there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
