@@ -61,6 +61,27 @@ public sealed class UsersApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Theory]
+    [InlineData("""{}""")]
+    [InlineData("""{"email":"not-an-email","name":""}""")]
+    [InlineData("""{"email":"ada@example.com","name":"   "}""")]
+    public async Task Every_validation_message_names_its_field_as_the_json_does(string json)
+    {
+        var response = await client.PostAsync("/users", new StringContent(json, Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        foreach (var field in problem.GetProperty("errors").EnumerateObject())
+        {
+            var pascal = char.ToUpperInvariant(field.Name[0]) + field.Name[1..];
+            foreach (var message in field.Value.EnumerateArray().Select(message => message.GetString()!))
+            {
+                Assert.Contains(field.Name, message, StringComparison.Ordinal);
+                Assert.DoesNotContain(pascal, message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("""{"name":null}""", "name")]
     [InlineData("""{"email":"nope"}""", "email")]
     public async Task An_invalid_change_is_a_400(string json, string field)

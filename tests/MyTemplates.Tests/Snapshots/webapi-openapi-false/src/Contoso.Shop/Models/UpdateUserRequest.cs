@@ -10,6 +10,8 @@ namespace Contoso.Shop.Models;
 /// </summary>
 public sealed record UpdateUserRequest : IValidatableObject
 {
+    // The display name is the JSON name, so that every message names the field as clients send it (email), as the error keys do.
+    [Display(Name = "email")]
     [DisallowNull]
     [MaxLength(UserRules.EmailMaxLength)]
     [RegularExpression(UserRules.EmailPattern, ErrorMessage = UserRules.EmailMessage)]
@@ -19,6 +21,7 @@ public sealed record UpdateUserRequest : IValidatableObject
         init => (field, HasEmail) = (value, true);
     }
 
+    [Display(Name = "name")]
     [DisallowNull]
     [Length(1, UserRules.NameMaxLength)]
     [RegularExpression(UserRules.NamePattern, ErrorMessage = UserRules.NameMessage)]

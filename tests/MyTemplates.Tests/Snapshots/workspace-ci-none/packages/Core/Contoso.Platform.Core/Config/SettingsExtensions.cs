@@ -20,6 +20,14 @@ public static class SettingsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        if (!builder.Environment.IsDevelopment())
+        {
+            // dotnet run starts each app in its project folder, where Development's relative path leads both to one file;
+            // deployed, the API and the workers start in folders of their own, where it would lead each to its own.
+            builder.Services.AddOptions<DatabaseOptions>()
+                .Validate(options => DatabaseOptions.NamesFileByAbsolutePath(options.ConnectionString), DatabaseOptions.RelativeFileMessage);
+        }
+
         builder.Services.AddOptions<JobOptions>()
             .BindConfiguration(JobOptions.SectionName)
             .ValidateDataAnnotations()
