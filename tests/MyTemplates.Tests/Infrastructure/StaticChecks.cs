@@ -56,7 +56,8 @@ public static partial class StaticChecks
             var selfContained = lines.Any(line => line.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:", StringComparison.Ordinal));
             if (entrypoints.Count == 1)
             {
-                Assert.Contains(selfContained ? $"\"./{projectName}\"" : $"\"{projectName}.dll\"", entrypoints[0]);
+                // The app's path may be absolute (`/app/<app>.dll`) where the image's working folder is not the app's.
+                Assert.Matches(selfContained ? $"\"\\./{Regex.Escape(projectName)}\"" : $"\"(/[^\"]+/)?{Regex.Escape(projectName)}\\.dll\"", entrypoints[0]);
             }
             else
             {

@@ -1,7 +1,7 @@
 using Contoso.Etl.Config;
+using Contoso.Etl.Extractors;
 using Contoso.Etl.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Contoso.Etl;
@@ -9,19 +9,25 @@ namespace Contoso.Etl;
 public static class PipelineRun
 {
     /// <summary>Runs the pipeline, prints its summary, and turns the outcome into an exit code with a message on stderr.</summary>
-    public static async Task<int> ExecuteAsync(IHost host, RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(IServiceProvider services, RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
-            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            services.GetRequiredService<IStartupValidator>().Validate();
 
-            if (File.Exists(request.RejectsPath))
+            // Checked before the first row is read: an input that cannot be read, or a reject file that cannot be
+            // written, stops the run with nothing loaded.
+            if (request.ApiBaseAddress is null)
             {
-                File.Delete(request.RejectsPath); // an earlier run's rejects, which would read as this run's
+                CsvFileExtractor.CheckInput(request.InputPath);
+                if (string.Equals(request.InputPath, request.RejectsPath, StringComparison.Ordinal))
+                {
+                    throw new PipelineException($"--rejects names the input file '{request.InputPath}': choose another path.", ExitCodes.Usage);
+                }
             }
 
-            await using var rejects = new RejectWriter(request.RejectsPath);
-            var summary = await host.Services.GetRequiredService<EtlPipeline>().RunAsync(rejects, cancellationToken);
+            await using var rejects = RejectWriter.Create(request.RejectsPath);
+            var summary = await services.GetRequiredService<EtlPipeline>().RunAsync(request.Entity, rejects, cancellationToken);
             await output.WriteLineAsync(summary.ToString());
             if (summary.Rejected > 0)
             {
@@ -35,9 +41,9 @@ public static class PipelineRun
             await error.WriteLineAsync($"error: {exception.Message}");
             return exception.ExitCode;
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (ConfigExtensions.Describe(exception) is { } invalid)
         {
-            await error.WriteLineAsync($"error: invalid settings: {ConfigExtensions.Describe(exception)}");
+            await error.WriteLineAsync($"error: invalid settings: {invalid}");
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

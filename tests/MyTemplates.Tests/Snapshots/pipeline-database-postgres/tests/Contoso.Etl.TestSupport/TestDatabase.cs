@@ -32,7 +32,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>The rows of a table as its columns joined by "|" (timestamps in UTC, ISO 8601), ordered by the first column.</summary>
+    /// <summary>The rows of a table as its columns joined by "|" (timestamps in UTC, ISO 8601; numbers in invariant form), ordered by the first column.</summary>
     public async Task<IReadOnlyList<string>> ReadTableAsync(string table, params string[] columns)
     {
         await using var connection = Open();
@@ -43,9 +43,11 @@ public sealed class TestDatabase : IAsyncDisposable
         var rows = new List<string>();
         while (await reader.ReadAsync())
         {
-            rows.Add(string.Join('|', Enumerable.Range(0, columns.Length).Select(i => reader.GetValue(i) is DateTime timestamp
-                ? timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)
-                : reader.GetString(i))));
+            rows.Add(string.Join('|', Enumerable.Range(0, columns.Length).Select(i => reader.GetValue(i) switch
+            {
+                DateTime timestamp => timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            })));
         }
 
         return rows;

@@ -1,11 +1,15 @@
 using System.Text;
 using Contoso.Etl.Extractors;
 using Contoso.Etl.Pipeline;
+using Contoso.Etl.Transformers;
+using Contoso.Etl.Loaders;
 
 namespace Contoso.Etl.UnitTests;
 
 public sealed class CsvFileExtractorTests : IDisposable
 {
+    private static readonly Entity Users = Entity.Of("users", new UserRules(), UserTable.Map);
+
     private readonly string directory = Directory.CreateTempSubdirectory("contoso-etl-csv-").FullName;
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
@@ -20,12 +24,28 @@ public sealed class CsvFileExtractorTests : IDisposable
         var path = Path.Combine(directory, "users.csv");
         await File.WriteAllTextAsync(path, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), TestContext.Current.CancellationToken);
 
-        var rows = await new CsvFileExtractor(path).ExtractAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var rows = await new CsvFileExtractor(path).ExtractAsync(Users, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(["Turing, Alan", "Donald \"Don\" Knuth", "Margaret\r\nHamilton"], rows.Select(row => row.Name));
-        Assert.Equal(["u1", "u2", "u3"], rows.Select(row => row.Id));
-        Assert.Equal(["Name", "EXTRA", "Created_At", "ID", "Email"], rows[0].Header);
+        Assert.Equal(["Turing, Alan", "Donald \"Don\" Knuth", "Margaret\r\nHamilton"], rows.Select(row => row["name"]));
+        Assert.Equal(["u1", "u2", "u3"], rows.Select(row => row["id"]));
+        Assert.Equal(["Name", "EXTRA", "Created_At", "ID", "Email"], rows[0].Header.Names);
+        Assert.All(rows, row => Assert.Null(row.RawText));
         Assert.Equal([1L, 2L, 3L], rows.Select(row => row.Number));
+    }
+
+    [Fact]
+    public async Task A_row_with_fewer_or_more_fields_than_the_header_keeps_its_text_as_read()
+    {
+        var path = Path.Combine(directory, "users.csv");
+        await File.WriteAllTextAsync(path, "id,email,name,created_at\nu1,\"Don \"\"D\"\" Knuth\"\nu2,b@b.co,B,2024-01-01T00:00:00Z,\"x,\r\ny\"\n\nu3,c@b.co,C,2024-01-01T00:00:00Z\n",
+            TestContext.Current.CancellationToken);
+
+        var rows = await new CsvFileExtractor(path).ExtractAsync(Users, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([2, 5, 4], rows.Select(row => row.Fields.Count));
+        Assert.Equal(["u1,\"Don \"\"D\"\" Knuth\"", "u2,b@b.co,B,2024-01-01T00:00:00Z,\"x,\r\ny\"", null], rows.Select(row => row.RawText));
+        Assert.Equal("Don \"D\" Knuth", rows[0].Fields[1]);
+        Assert.Equal("", rows[0]["name"]); // a field the row lacks reads as empty
     }
 
     [Fact]
@@ -35,7 +55,7 @@ public sealed class CsvFileExtractorTests : IDisposable
         await File.WriteAllTextAsync(path, "id,name,created_at\nu1,Ada,2024-01-01T00:00:00Z\n", TestContext.Current.CancellationToken);
 
         var error = await Assert.ThrowsAsync<PipelineException>(async () =>
-            await new CsvFileExtractor(path).ExtractAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+            await new CsvFileExtractor(path).ExtractAsync(Users, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.Contains("'email'", error.Message);
@@ -47,7 +67,7 @@ public sealed class CsvFileExtractorTests : IDisposable
         var path = Path.Combine(directory, "missing.csv");
 
         var error = await Assert.ThrowsAsync<PipelineException>(async () =>
-            await new CsvFileExtractor(path).ExtractAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+            await new CsvFileExtractor(path).ExtractAsync(Users, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.Contains(path, error.Message);

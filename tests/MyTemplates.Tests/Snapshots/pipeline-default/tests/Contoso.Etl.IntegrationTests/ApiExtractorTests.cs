@@ -16,8 +16,19 @@ public sealed class ApiExtractorTests
 
         var rows = await Extract(api, pageSize: 2);
 
-        Assert.Equal(["id1", "id2", "id3", "id4", "id5"], rows.Select(row => row.Id));
+        Assert.Equal(["id1", "id2", "id3", "id4", "id5"], rows.Select(row => row["id"]));
         Assert.Equal(3, api.Requests);
+    }
+
+    [Fact]
+    public async Task Columns_are_read_from_properties_of_the_same_name_ignoring_case_and_underscores()
+    {
+        using var api = new FakeUsersApi([new { ID = 7, email = "a@example.com", name = (string?)null, created_at = "2024-01-01T00:00:00Z", extra = true }]);
+
+        var row = Assert.Single(await Extract(api, pageSize: 10));
+
+        Assert.Equal(["id", "email", "name", "created_at"], row.Header.Names);
+        Assert.Equal(["7", "a@example.com", "", "2024-01-01T00:00:00Z"], row.Fields);
     }
 
     [Fact]
@@ -27,7 +38,7 @@ public sealed class ApiExtractorTests
 
         var rows = await Extract(api, pageSize: 10);
 
-        Assert.Equal("id1", Assert.Single(rows).Id);
+        Assert.Equal("id1", Assert.Single(rows)["id"]);
         Assert.Equal(3, api.Requests);
     }
 
@@ -43,7 +54,7 @@ public sealed class ApiExtractorTests
         services.AddApiExtractor(api.BaseAddress);
         await using var provider = services.BuildServiceProvider();
 
-        return await provider.GetRequiredService<ApiExtractor>().ExtractAsync(TestContext.Current.CancellationToken)
+        return await provider.GetRequiredService<ApiExtractor>().ExtractAsync(Entities.All[0], TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
     }
 }

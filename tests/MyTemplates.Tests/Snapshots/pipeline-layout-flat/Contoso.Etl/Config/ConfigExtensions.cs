@@ -21,8 +21,19 @@ public static class ConfigExtensions
         return services;
     }
 
-    /// <summary>Names each invalid setting by its configuration key, e.g. <c>Pipeline:BatchSize</c>.</summary>
-    public static string Describe(OptionsValidationException exception)
+    /// <summary>
+    /// Each invalid setting named by its configuration key (e.g. <c>Pipeline:BatchSize</c>), when
+    /// <paramref name="exception"/> is a failed validation of the settings (or several, from start-up validation); else null.
+    /// </summary>
+    public static string? Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => Describe(invalid),
+        AggregateException { InnerExceptions: var inner } when inner.All(failure => failure is OptionsValidationException) =>
+            string.Join("; ", inner.Cast<OptionsValidationException>().Select(Describe)),
+        _ => null,
+    };
+
+    private static string Describe(OptionsValidationException exception)
     {
         var section = exception.OptionsType == typeof(ApiOptions) ? ApiOptions.SectionName : PipelineOptions.SectionName;
         return string.Join("; ", exception.Failures.Select(failure => failure.Split(": ", 2) switch

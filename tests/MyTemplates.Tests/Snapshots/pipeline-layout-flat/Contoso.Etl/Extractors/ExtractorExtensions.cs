@@ -14,7 +14,8 @@ public static class ExtractorExtensions
     /// </summary>
     public static IServiceCollection AddApiExtractor(this IServiceCollection services, Uri baseAddress)
     {
-        services.AddHttpClient<ApiExtractor>(client => client.BaseAddress = baseAddress)
+        // The HttpClient's own 100 s time-out is off: the resilience handler's time-outs below are the ones that apply.
+        services.AddHttpClient<ApiExtractor>(client => (client.BaseAddress, client.Timeout) = (baseAddress, Timeout.InfiniteTimeSpan))
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {

@@ -1,83 +1,93 @@
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Contoso.Etl.Config;
 using Contoso.Etl.Models;
 using Contoso.Etl.Pipeline;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Contoso.Etl.Extractors;
 
 /// <summary>
-/// Reads users from an HTTP API shaped like the one <c>myapp-webapi</c> generates
-/// (<c>GET /users?page=N&amp;size=M</c> → <c>{items, total, page, size}</c>), page after page until a
-/// page comes back short or empty. Time-outs and retries with back-off come from the HttpClient's
-/// standard resilience handler (see <see cref="ExtractorExtensions"/>).
+/// Reads an entity's records from an HTTP API shaped like the one <c>myapp-webapi</c> generates
+/// (<c>GET /users?page=N&amp;size=M</c> → <c>{items, total, page, size}</c>; the path is the entity's name),
+/// page after page until <c>total</c> items are read or a page comes back empty (without <c>total</c>, short). Each column is read from the item's property of
+/// the same name, ignoring case and underscores (<c>created_at</c> from <c>createdAt</c>); a number or a
+/// boolean is read as its text, so that one odd value rejects a row instead of failing the page. Time-outs and
+/// retries with back-off come from the HttpClient's standard resilience handler (see <see cref="ExtractorExtensions"/>).
 /// </summary>
 public sealed class ApiExtractor(HttpClient http, IOptions<ApiOptions> options) : IExtractor
 {
-    private static readonly string[] Header = ["id", "email", "name", "created_at"];
-
-    public string Description => http.BaseAddress?.ToString() ?? "the API";
-
-    public async IAsyncEnumerable<SourceRow> ExtractAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<SourceRow> ExtractAsync(Entity entity, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var header = new RowHeader(entity.Columns);
+        var columns = new RowHeader([.. entity.Columns.Select(column => column.Replace("_", "", StringComparison.Ordinal))]);
         var size = options.Value.PageSize;
-        long number = 0;
+        long rowsRead = 0;
         for (var page = 1; ; page++)
         {
-            UsersPage? body;
+            var address = $"{http.BaseAddress}{entity.Name}?page={page}&size={size}";
+            JsonDocument body;
             try
             {
-                body = await http.GetFromJsonAsync($"users?page={page}&size={size}", ApiJsonContext.Default.UsersPage, cancellationToken);
+                await using var stream = await http.GetStreamAsync(address, cancellationToken);
+                body = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
             }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException or TimeoutException
-                || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception exception) when (exception is HttpRequestException or JsonException or ExecutionRejectedException
+                || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // Nothing is loaded before the first page arrives; a later failure ends the run with what was committed.
-                throw new PipelineException($"Cannot read page {page} of {Description}users: {exception.Message}",
-                    number == 0 ? ExitCodes.Usage : ExitCodes.Failure, exception);
+                // ExecutionRejectedException: the resilience handler's time-outs and open circuit.
+                throw new PipelineException($"Cannot read {address}: {exception.Message}", rowsRead == 0 ? ExitCodes.Usage : ExitCodes.Failure, exception);
             }
 
-            var items = body?.Items ?? [];
-            foreach (var item in items)
+            using (body)
             {
-                number++;
-                string[] fields = [item.Id ?? "", item.Email ?? "", item.Name ?? "", item.CreatedAt ?? ""];
-                yield return new SourceRow(number, fields[0], fields[1], fields[2], fields[3], Header, fields);
-            }
+                if (body.RootElement is not { ValueKind: JsonValueKind.Object } root
+                    || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+                {
+                    throw new PipelineException($"{address} did not answer with a page of items ({{\"items\": [...]}}).",
+                        rowsRead == 0 ? ExitCodes.Usage : ExitCodes.Failure);
+                }
 
-            if (items.Count < size)
-            {
-                yield break;
+                foreach (var item in items.EnumerateArray())
+                {
+                    yield return new SourceRow(++rowsRead, header, Fields(item, columns));
+                }
+
+                // A server may serve fewer items a page than asked for: its total says when the last page is read.
+                var count = items.GetArrayLength();
+                var last = root.TryGetProperty("total", out var total) && total.TryGetInt64(out var expected)
+                    ? rowsRead >= expected || count == 0
+                    : count < size;
+                if (last)
+                {
+                    yield break;
+                }
             }
         }
     }
-}
 
-public sealed record UsersPage(IReadOnlyList<ApiUser>? Items, long Total, int Page, int Size);
-
-/// <summary>A user as the API sends it; every field is read as text and checked by the cleaning rules.</summary>
-public sealed record ApiUser(
-    [property: JsonConverter(typeof(AnyValueAsStringConverter))] string? Id,
-    [property: JsonConverter(typeof(AnyValueAsStringConverter))] string? Email,
-    [property: JsonConverter(typeof(AnyValueAsStringConverter))] string? Name,
-    [property: JsonConverter(typeof(AnyValueAsStringConverter))] string? CreatedAt);
-
-/// <summary>Reads a string, number or boolean as its text, so that one odd value rejects a row instead of failing the page.</summary>
-public sealed class AnyValueAsStringConverter : JsonConverter<string?>
-{
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    private static string[] Fields(JsonElement item, RowHeader columns)
     {
-        JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
-        _ => JsonDocument.ParseValue(ref reader).RootElement.GetRawText(),
-    };
+        var fields = new string[columns.Count];
+        Array.Fill(fields, "");
+        if (item.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in item.EnumerateObject())
+            {
+                if (columns.IndexOf(property.Name.Replace("_", "", StringComparison.Ordinal)) is var ordinal and >= 0)
+                {
+                    fields[ordinal] = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString()!,
+                        JsonValueKind.Null => "",
+                        _ => property.Value.GetRawText(),
+                    };
+                }
+            }
+        }
 
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+        return fields;
+    }
 }
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(UsersPage))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;

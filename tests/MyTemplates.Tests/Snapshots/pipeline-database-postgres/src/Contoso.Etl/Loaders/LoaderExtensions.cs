@@ -1,5 +1,4 @@
 using Contoso.Etl.Config;
-using Contoso.Etl.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +6,19 @@ namespace Contoso.Etl.Loaders;
 
 public static class LoaderExtensions
 {
-    public static IServiceCollection AddLoaders(this IServiceCollection services) =>
-        services.AddSingleton<ITableLoader<User>>(provider =>
-            new TableLoader<User>(UserTable.Map, provider.GetRequiredService<IOptions<PipelineOptions>>().Value.ConnectionString!));
+    /// <summary>The table loader, on <c>ConnectionStrings:Default</c>, which start-up checks before anything is loaded.</summary>
+    public static IServiceCollection AddLoader(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<PipelineOptions>, ConnectionStringValidator>();
+        return services.AddSingleton<ITableLoader>(provider =>
+            new TableLoader(provider.GetRequiredService<IOptions<PipelineOptions>>().Value.ConnectionString!));
+    }
+
+    private sealed class ConnectionStringValidator : IValidateOptions<PipelineOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, PipelineOptions options) =>
+            options.ConnectionString is { } connectionString && TableLoader.Check(connectionString) is { } problem
+                ? ValidateOptionsResult.Fail($"{nameof(PipelineOptions.ConnectionString)}: ConnectionStrings:Default is not a valid connection string: {problem}")
+                : ValidateOptionsResult.Success;
+    }
 }

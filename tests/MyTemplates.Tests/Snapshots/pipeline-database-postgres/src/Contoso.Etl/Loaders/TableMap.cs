@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace Contoso.Etl.Loaders;
 
-/// <summary>How records of <typeparamref name="T"/> are stored: the table, its key column, and each column with its value.</summary>
-public sealed partial record TableMap<T>
+/// <summary>
+/// How records of <typeparamref name="T"/> are stored: the table, its key column, and each column with its value.
+/// The table is created from it when missing; a table that exists is used as it is (a column added to the map
+/// later needs <c>ALTER TABLE</c> by hand, or the table dropped).
+/// </summary>
+public sealed partial class TableMap<T>
 {
     public TableMap(string table, string key, IReadOnlyList<TableColumn<T>> columns)
     {
@@ -22,6 +26,7 @@ public sealed partial record TableMap<T>
         }
 
         (Table, Key, Columns) = (table, key, columns);
+        KeyOf = columns.Single(column => column.Name == key).Value;
     }
 
     public string Table { get; }
@@ -30,11 +35,14 @@ public sealed partial record TableMap<T>
 
     public IReadOnlyList<TableColumn<T>> Columns { get; }
 
+    /// <summary>A record's key, the value of its <see cref="Key"/> column.</summary>
+    public Func<T, object> KeyOf { get; }
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();
 }
 
-/// <summary>One column of a table: its name, its type, and the value a record puts in it.</summary>
+/// <summary>One column of a table: its name, its type, and the value a record puts in it (of the type's .NET type, never null).</summary>
 public sealed record TableColumn<T>(string Name, ColumnType Type, Func<T, object> Value);
 
 public enum ColumnType
@@ -44,4 +52,10 @@ public enum ColumnType
 
     /// <summary>A <see cref="DateTimeOffset"/>, stored in UTC.</summary>
     Timestamp,
+
+    /// <summary>A <see cref="long"/>.</summary>
+    Integer,
+
+    /// <summary>A <see cref="decimal"/>, stored exactly (PostgreSQL: numeric; SQLite: its invariant text).</summary>
+    Decimal,
 }

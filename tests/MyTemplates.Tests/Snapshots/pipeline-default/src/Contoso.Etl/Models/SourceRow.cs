@@ -1,14 +1,34 @@
 namespace Contoso.Etl.Models;
 
 /// <summary>
-/// One row as a source gave it: the four fields the pipeline uses, and every original field with
-/// its header, so that a rejected row can be written back exactly as it came.
+/// One row as a source gave it: its fields, read by column name, and its header, so that a rejected row can
+/// be written back as it came. A row whose field count differs from its header's also keeps its text as
+/// read (<see cref="RawText"/>), since its fields cannot be matched to columns.
 /// </summary>
-public sealed record SourceRow(
-    long Number,
-    string Id,
-    string Email,
-    string Name,
-    string CreatedAt,
-    IReadOnlyList<string> Header,
-    IReadOnlyList<string> Fields);
+public sealed record SourceRow(long Number, RowHeader Header, IReadOnlyList<string> Fields, string? RawText = null)
+{
+    /// <summary>The field under <paramref name="column"/> (any case), or "" when the row has no such field.</summary>
+    public string this[string column] => Header.IndexOf(column) is var ordinal and >= 0 && ordinal < Fields.Count ? Fields[ordinal] : "";
+}
+
+/// <summary>A source's column names, looked up ignoring case and surrounding spaces; the first of two equal names wins.</summary>
+public sealed class RowHeader
+{
+    private readonly Dictionary<string, int> ordinals = new(StringComparer.OrdinalIgnoreCase);
+
+    public RowHeader(IReadOnlyList<string> names)
+    {
+        Names = names;
+        for (var i = 0; i < names.Count; i++)
+        {
+            ordinals.TryAdd(names[i].Trim(), i);
+        }
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    public int Count => Names.Count;
+
+    /// <summary>The position of <paramref name="column"/>, or -1 when the header lacks it.</summary>
+    public int IndexOf(string column) => ordinals.GetValueOrDefault(column, -1);
+}

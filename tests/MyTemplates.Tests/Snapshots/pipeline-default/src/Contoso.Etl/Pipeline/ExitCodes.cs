@@ -12,5 +12,9 @@ public static class ExitCodes
     public const int Usage = 2;
 
     /// <summary>Stopped by Ctrl+C or SIGTERM after the batch being written was committed.</summary>
+    /// <remarks>
+    /// Not ours: System.CommandLine ends the process with 143 when SIGTERM's batch is still not committed after
+    /// <see cref="PipelineCommand.ProcessTerminationTimeout"/>, and the runtime does when SIGTERM comes before start-up ends.
+    /// </remarks>
     public const int Cancelled = 130;
 }

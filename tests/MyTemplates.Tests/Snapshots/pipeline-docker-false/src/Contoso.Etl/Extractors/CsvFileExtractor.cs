@@ -6,17 +6,28 @@ using nietras.SeparatedValues;
 namespace Contoso.Etl.Extractors;
 
 /// <summary>
-/// Reads users from a CSV file with full CSV syntax (quoted fields with commas, quotes and line breaks;
-/// UTF-8 with or without a byte-order mark; LF or CRLF). Columns are found by header name, ignoring
-/// case; other columns are ignored.
+/// Reads a CSV file with full CSV syntax (quoted fields with commas, quotes and line breaks; UTF-8 with or
+/// without a byte-order mark; LF or CRLF). Columns are found by header name, ignoring case; other columns are
+/// ignored. A row with more or fewer fields than the header keeps its text, so that it can be rejected whole.
 /// </summary>
 public sealed class CsvFileExtractor(string path) : IExtractor
 {
-    public static readonly string[] RequiredColumns = ["id", "email", "name", "created_at"];
+    /// <summary>Checks that <paramref name="input"/> is a file, before anything else is done.</summary>
+    /// <exception cref="PipelineException">It is missing or a folder (exit code 2).</exception>
+    public static void CheckInput(string input)
+    {
+        if (Directory.Exists(input))
+        {
+            throw new PipelineException($"The input '{input}' is a folder, not a CSV file.", ExitCodes.Usage);
+        }
 
-    public string Description => path;
+        if (!File.Exists(input))
+        {
+            throw new PipelineException($"The input file '{input}' does not exist.", ExitCodes.Usage);
+        }
+    }
 
-    public async IAsyncEnumerable<SourceRow> ExtractAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<SourceRow> ExtractAsync(Entity entity, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         SepReader reader;
         try
@@ -31,12 +42,17 @@ public sealed class CsvFileExtractor(string path) : IExtractor
 
         using (reader)
         {
-            var header = reader.Header.ColNames.ToArray();
-            var ordinals = RequiredColumns.Select(column => Array.FindIndex(header, name => string.Equals(name.Trim(), column, StringComparison.OrdinalIgnoreCase))).ToArray();
-            if (Array.IndexOf(ordinals, -1) is var missing and >= 0)
+            var header = new RowHeader(reader.Header.ColNames.ToArray());
+            if (header.Count == 0 || (header.Count == 1 && header.Names[0].Length == 0))
             {
                 throw new PipelineException(
-                    $"The input file '{path}' has no '{RequiredColumns[missing]}' column (its columns: {string.Join(", ", header)}).",
+                    $"The input file '{path}' is empty: it needs a header line naming the columns ({string.Join(", ", entity.Columns)}).", ExitCodes.Usage);
+            }
+
+            if (entity.Columns.FirstOrDefault(column => header.IndexOf(column) < 0) is { } missing)
+            {
+                throw new PipelineException(
+                    $"The input file '{path}' has no '{missing}' column, which {entity.Name} need (its columns: {string.Join(", ", header.Names)}).",
                     ExitCodes.Usage);
             }
 
@@ -49,15 +65,16 @@ public sealed class CsvFileExtractor(string path) : IExtractor
                 }
 
                 number++;
+
+                // Taken before any field is read: reading a quoted field unescapes it in place.
+                var text = row.ColCount == header.Count ? null : row.Span.ToString();
                 var fields = new string[row.ColCount];
                 for (var i = 0; i < fields.Length; i++)
                 {
                     fields[i] = row[i].ToString();
                 }
 
-                yield return new SourceRow(number, Field(ordinals[0]), Field(ordinals[1]), Field(ordinals[2]), Field(ordinals[3]), header, fields);
-
-                string Field(int ordinal) => ordinal < fields.Length ? fields[ordinal] : "";
+                yield return new SourceRow(number, header, fields, text);
             }
         }
     }

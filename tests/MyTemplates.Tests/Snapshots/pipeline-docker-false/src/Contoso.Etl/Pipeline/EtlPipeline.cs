@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Contoso.Etl.Config;
 using Contoso.Etl.Extractors;
@@ -11,22 +12,25 @@ using Microsoft.Extensions.Options;
 namespace Contoso.Etl.Pipeline;
 
 /// <summary>
-/// Extract → transform → load, streaming: rows are read and cleaned one at a time into batches, while
-/// the batch before is being loaded. Whole batches are handed on through a bounded channel, so a slow
-/// database makes the reader wait and memory stays bounded however large the source is. Each batch is
-/// loaded in one transaction and only then are its rejected rows written, so the summary, the table and
-/// the reject file always agree; cancelling stops after the batch being written is committed.
+/// Extract → transform → load, streaming, for any <see cref="Entity"/>: rows are read and cleaned one at a
+/// time into batches, while the batch before is being loaded. Whole batches are handed on through a bounded
+/// channel, so a slow database makes the reader wait and memory stays bounded however large the source is.
+/// Each batch is loaded in one transaction and only then are its rejected rows written, so the summary, the
+/// table and the reject file always agree; cancelling stops after the batch being written is committed.
 /// </summary>
 public sealed partial class EtlPipeline(
     IExtractor extractor,
-    ITransformer transformer,
-    ITableLoader<User> loader,
+    ITableLoader loader,
     IOptions<PipelineOptions> options,
     ILogger<EtlPipeline> logger)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
-    public async Task<PipelineSummary> RunAsync(RejectWriter rejects, CancellationToken cancellationToken = default)
+    public Task<PipelineSummary> RunAsync(Entity entity, RejectWriter rejects, CancellationToken cancellationToken = default) =>
+        entity.RunTypedAsync(this, rejects, cancellationToken);
+
+    internal async Task<PipelineSummary> RunAsync<T>(Entity<T> entity, RejectWriter rejects, CancellationToken cancellationToken)
+        where T : class
     {
         var stopwatch = Stopwatch.StartNew();
         var settings = options.Value;
@@ -36,20 +40,20 @@ public sealed partial class EtlPipeline(
 
         // Open the source and read its first row before anything is written: a source that cannot be
         // read, or lacks a column, stops the run here with nothing loaded.
-        await using var source = extractor.ExtractAsync().GetAsyncEnumerator(stopReading.Token);
+        await using var source = extractor.ExtractAsync(entity, stopReading.Token).GetAsyncEnumerator(stopReading.Token);
         var hasRows = await source.MoveNextAsync();
-        await loader.EnsureTableAsync(cancellationToken);
+        await loader.EnsureTableAsync(entity.Table, cancellationToken);
 
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(settings.QueuedBatches)
+        var batches = Channel.CreateBounded<Batch<T>>(new BoundedChannelOptions(settings.QueuedBatches)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
             SingleWriter = true,
         });
         var extractAndTransform = Task.Run(
-            () => ExtractAndTransformAsync(source, hasRows, settings.BatchSize, batches.Writer, stopReading.Token), CancellationToken.None);
+            () => ExtractAndTransformAsync(entity, source, hasRows, settings.BatchSize, batches.Writer, stopReading.Token), CancellationToken.None);
 
-        long loaded = 0;
+        long loaded = 0, superseded = 0;
         var lastProgress = TimeSpan.Zero;
         var cancelled = false;
         try
@@ -59,17 +63,20 @@ public sealed partial class EtlPipeline(
                 cancellationToken.ThrowIfCancellationRequested(); // a batch already waiting is not started once cancelled
 
                 // Not cancellable from here to the end of the batch: it is committed whole, then its rejects written.
-                await loader.UpsertAsync(batch.Users, CancellationToken.None);
-                loaded += batch.Users.Count;
+                await loader.UpsertAsync(entity.Table, batch.Records, CancellationToken.None);
+                loaded += batch.Records.Count;
+                superseded += batch.Superseded;
                 foreach (var (row, reason) in batch.Rejects)
                 {
                     await rejects.WriteAsync(row, reason, CancellationToken.None);
                 }
 
+                await rejects.FlushAsync(CancellationToken.None);
+
                 if (stopwatch.Elapsed - lastProgress >= ProgressInterval)
                 {
                     lastProgress = stopwatch.Elapsed;
-                    LogProgress(loaded + rejects.Count, loaded, rejects.Count);
+                    LogProgress(entity.Name, loaded + superseded + rejects.Count, loaded, rejects.Count);
                 }
             }
         }
@@ -90,32 +97,40 @@ public sealed partial class EtlPipeline(
             await extractAndTransform; // surfaces its failure, if any
         }
 
-        return new PipelineSummary(loaded + rejects.Count, loaded, rejects.Count, stopwatch.Elapsed, cancelled);
+        return new PipelineSummary(loaded + superseded + rejects.Count, loaded, superseded, rejects.Count, stopwatch.Elapsed, cancelled);
     }
 
-    private async Task ExtractAndTransformAsync(
-        IAsyncEnumerator<SourceRow> source, bool hasRows, int batchSize, ChannelWriter<Batch> output, CancellationToken cancellationToken)
+    private static async Task ExtractAndTransformAsync<T>(
+        Entity<T> entity, IAsyncEnumerator<SourceRow> source, bool hasRows, int batchSize, ChannelWriter<Batch<T>> output, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
-            var batch = new Batch(batchSize);
+            var batch = new Batch<T>(entity.Table.KeyOf, batchSize);
             for (var more = hasRows; more; more = await source.MoveNextAsync())
             {
                 var row = source.Current;
-                var result = transformer.Transform(row);
-                if (result.User is { } user)
+                if (row.Fields.Count != row.Header.Count)
                 {
-                    batch.Users.Add(user);
+                    batch.Reject(row, $"expected {row.Header.Count} fields (as in the header), found {row.Fields.Count}");
                 }
                 else
                 {
-                    batch.Rejects.Add((row, result.RejectReason!));
+                    var result = Clean(entity, row);
+                    if (result.Record is { } record)
+                    {
+                        batch.Add(record);
+                    }
+                    else
+                    {
+                        batch.Reject(row, result.RejectReason ?? "rejected by the rules, which gave no reason");
+                    }
                 }
 
                 if (batch.Count == batchSize)
                 {
                     await output.WriteAsync(batch, cancellationToken);
-                    batch = new Batch(batchSize);
+                    batch = new Batch<T>(entity.Table.KeyOf, batchSize);
                 }
             }
 
@@ -133,16 +148,55 @@ public sealed partial class EtlPipeline(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Read} rows so far: {Loaded} loaded, {Rejected} rejected")]
-    private partial void LogProgress(long read, long loaded, long rejected);
-
-    /// <summary>The rows of one batch: the clean users to load and the rejected rows with their reasons.</summary>
-    private sealed class Batch(int capacity)
+    private static RowResult<T> Clean<T>(Entity<T> entity, SourceRow row)
+        where T : class
     {
-        public List<User> Users { get; } = new(capacity);
+        try
+        {
+            return entity.Rules.Clean(row);
+        }
+        catch (Exception exception)
+        {
+            // A rule that throws is a bug in the rule, not a bad row: stop, and say which row it met.
+            throw new PipelineException($"The {entity.Name} rules failed on row {row.Number}: {exception.Message}", ExitCodes.Failure, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Entity}: {Read} rows so far: {Loaded} loaded, {Rejected} rejected")]
+    private partial void LogProgress(string entity, long read, long loaded, long rejected);
+
+    /// <summary>
+    /// The rows of one batch: the clean records to load, each key once, and the rejected rows with their reasons.
+    /// Of rows with the same key the last wins, as it would by loading them in order; the earlier ones are counted
+    /// as superseded, so that <c>loaded</c> counts each key once a batch (and a merge never meets a key twice).
+    /// </summary>
+    private sealed class Batch<T>(Func<T, object> keyOf, int capacity)
+    {
+        private readonly Dictionary<object, int> positions = new(capacity);
+
+        public List<T> Records { get; } = new(capacity);
 
         public List<(SourceRow Row, string Reason)> Rejects { get; } = [];
 
-        public int Count => Users.Count + Rejects.Count;
+        public int Superseded { get; private set; }
+
+        public int Count => Records.Count + Superseded + Rejects.Count;
+
+        public void Add(T record)
+        {
+            ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(positions, keyOf(record), out var seen);
+            if (seen)
+            {
+                Records[position] = record;
+                Superseded++;
+            }
+            else
+            {
+                position = Records.Count;
+                Records.Add(record);
+            }
+        }
+
+        public void Reject(SourceRow row, string reason) => Rejects.Add((row, reason));
     }
 }

@@ -5,28 +5,46 @@ using SQLitePCL;
 namespace Contoso.Etl.Loaders;
 
 /// <summary>
-/// Loads records into a SQLite table: one transaction per call, one prepared
-/// <c>INSERT … ON CONFLICT DO UPDATE</c> by key run for each record in order, so the last record of a
-/// key wins. Timestamps are stored as ISO 8601 text in UTC.
+/// Loads records into SQLite tables: one transaction per call, one prepared
+/// <c>INSERT … ON CONFLICT DO UPDATE</c> by key run for each record. Timestamps are stored as ISO 8601 text in UTC.
 /// </summary>
-public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : ITableLoader<T>, IDisposable
+public sealed class TableLoader(string connectionString) : ITableLoader, IDisposable
 {
-    private string? upsert;
+    private readonly Dictionary<string, string> upserts = [];
 
-    public async Task EnsureTableAsync(CancellationToken cancellationToken = default)
+    /// <summary>Why <paramref name="connectionString"/> is not a SQLite connection string, or null when it is one.</summary>
+    public static string? Check(string connectionString)
+    {
+        try
+        {
+            _ = new SqliteConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            return exception.Message;
+        }
+    }
+
+    public async Task EnsureTableAsync<T>(TableMap<T> table, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var columns = string.Join(", ", map.Columns.Select(column => $"\"{column.Name}\" TEXT NOT NULL"));
-        command.CommandText = $"CREATE TABLE IF NOT EXISTS \"{map.Table}\" ({columns}, PRIMARY KEY (\"{map.Key}\"))";
+        var columns = string.Join(", ", table.Columns.Select(column => $"\"{column.Name}\" {SqlType(column.Type)} NOT NULL"));
+        command.CommandText = $"CREATE TABLE IF NOT EXISTS \"{table.Table}\" ({columns}, PRIMARY KEY (\"{table.Key}\"))";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task UpsertAsync(IReadOnlyList<T> records, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync<T>(TableMap<T> table, IReadOnlyList<T> records, CancellationToken cancellationToken = default)
     {
+        if (!upserts.TryGetValue(table.Table, out var sql))
+        {
+            upserts[table.Table] = sql = UpsertSql(table);
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        Execute(connection.Handle!, upsert ??= UpsertSql(), records);
+        Execute(connection.Handle!, sql, table, records);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -40,7 +58,7 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
     // The statement runs on SQLite's own prepared-statement API (SQLitePCL, under Microsoft.Data.Sqlite),
     // inside the ADO.NET transaction: ADO.NET looks every parameter up by name at every execution, which
     // for a bulk load is most of the work. Values are bound as UTF-16 spans, which SQLite copies.
-    private void Execute(sqlite3 database, string sql, IReadOnlyList<T> records)
+    private static void Execute<T>(sqlite3 database, string sql, TableMap<T> table, IReadOnlyList<T> records)
     {
         Check(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
         using (statement)
@@ -49,17 +67,25 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
             foreach (var record in records)
             {
                 var parameter = 1;
-                foreach (var column in map.Columns)
+                foreach (var column in table.Columns)
                 {
-                    var value = column.Value(record);
-                    if (column.Type == ColumnType.Timestamp)
+                    switch (column.Type, column.Value(record))
                     {
-                        ((DateTimeOffset)value).UtcDateTime.TryFormat(timestamp, out var length, "O", CultureInfo.InvariantCulture);
-                        raw.sqlite3_bind_text16(statement, parameter++, timestamp[..length]);
-                    }
-                    else
-                    {
-                        raw.sqlite3_bind_text16(statement, parameter++, ((string)value).AsSpan());
+                        case (ColumnType.Timestamp, DateTimeOffset value):
+                            value.UtcDateTime.TryFormat(timestamp, out var length, "O", CultureInfo.InvariantCulture);
+                            raw.sqlite3_bind_text16(statement, parameter++, timestamp[..length]);
+                            break;
+                        case (ColumnType.Integer, long value):
+                            raw.sqlite3_bind_int64(statement, parameter++, value);
+                            break;
+                        case (ColumnType.Decimal, decimal value):
+                            raw.sqlite3_bind_text16(statement, parameter++, value.ToString(CultureInfo.InvariantCulture).AsSpan());
+                            break;
+                        case (ColumnType.Text, string value):
+                            raw.sqlite3_bind_text16(statement, parameter++, value.AsSpan());
+                            break;
+                        case var (type, value):
+                            throw new InvalidCastException($"Column '{column.Name}' of {table.Table} is {type}, but its value is {value?.GetType().Name ?? "null"}.");
                     }
                 }
 
@@ -69,13 +95,16 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
         }
     }
 
-    private string UpsertSql()
+    private static string UpsertSql<T>(TableMap<T> table)
     {
-        var names = string.Join(", ", map.Columns.Select(column => $"\"{column.Name}\""));
-        var values = string.Join(", ", map.Columns.Select(_ => "?"));
-        var updates = string.Join(", ", map.Columns.Where(column => column.Name != map.Key).Select(column => $"\"{column.Name}\" = excluded.\"{column.Name}\""));
-        return $"INSERT INTO \"{map.Table}\" ({names}) VALUES ({values}) ON CONFLICT (\"{map.Key}\") DO UPDATE SET {updates}";
+        var names = string.Join(", ", table.Columns.Select(column => $"\"{column.Name}\""));
+        var values = string.Join(", ", table.Columns.Select(_ => "?"));
+        var updates = string.Join(", ", table.Columns.Where(column => column.Name != table.Key).Select(column => $"\"{column.Name}\" = excluded.\"{column.Name}\""));
+        return $"INSERT INTO \"{table.Table}\" ({names}) VALUES ({values}) ON CONFLICT (\"{table.Key}\") DO UPDATE SET {updates}";
     }
+
+    // Decimals are kept as text: SQLite's numbers are 64-bit floats, which would round them.
+    private static string SqlType(ColumnType type) => type == ColumnType.Integer ? "INTEGER" : "TEXT";
 
     private static void Check(int result, sqlite3 database)
     {
@@ -92,8 +121,9 @@ public sealed class TableLoader<T>(TableMap<T> map, string connectionString) : I
 
         // Write-ahead logging: readers are not blocked while a batch is written. NORMAL: a crashed process
         // loses no committed batch; a power cut can lose the last ones (they are loaded again on a rerun).
+        // The busy timeout: while another copy of the app writes a batch, wait for it instead of failing.
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
