@@ -12,6 +12,7 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("--help")]
+    [InlineData("-?")]
     [InlineData("init", "--help")]
     [InlineData("process", "--help")]
     public async Task Help_describes_the_command_with_an_example(params string[] args)
@@ -29,6 +30,10 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("no-such-command")]
     [InlineData("process")]
     [InlineData("process", "a.txt", "--format", "xml")]
+    [InlineData("process", "a.txt", "--fromat", "json")]
+    [InlineData("process", "-x", "a.txt")]
+    [InlineData("init", "--froce")]
+    [InlineData("init", "docs")]
     public async Task A_wrong_command_line_is_a_usage_error_on_stderr(params string[] args)
     {
         var result = await cli.RunAsync(args);
@@ -36,6 +41,46 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.NotEmpty(result.Error[..result.Error.IndexOf("Usage:", StringComparison.Ordinal)].Trim()); // the error, then usage
         Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task A_mistyped_option_is_named_and_the_command_help_follows()
+    {
+        cli.File("a.txt", "one\n");
+
+        var result = await cli.RunAsync("process", "a.txt", "--fromat", "json");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("Unrecognized option '--fromat'", result.Error);
+        Assert.Contains(" process <paths>... [options]", result.Error); // the command's usage, from its help
+    }
+
+    [Theory]
+    [InlineData("--", "-x")]
+    [InlineData("./-x")]
+    public async Task A_file_whose_name_starts_with_a_dash_is_read_after_double_dash_or_as_dot_slash(params string[] paths)
+    {
+        cli.File("-x", "one two\n");
+
+        var result = await cli.RunAsync(["process", .. paths]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Matches(@"\s1\s+2\s+8\s+(\./)?-x\n", result.Output);
+    }
+
+    [Fact]
+    public async Task The_list_of_commands_and_each_command_help_agree_on_its_arguments()
+    {
+        var rows = (await cli.RunAsync("--help")).Output.Split("Commands:")[1].Split('\n')
+            .Where(line => line.Length > 2 && line[2] != ' ')
+            .Select(line => line.Trim().Split("  ")[0]);
+
+        foreach (var row in rows)
+        {
+            var help = (await cli.RunAsync(row.Split(' ')[0], "--help")).Output;
+            var usage = help.Split("Usage:")[1].TrimStart().Split('\n')[0];
+            Assert.True(row.Contains('<') == usage.Contains('<') && !usage.Contains("[<"), $"The list shows '{row}', its help '{usage}'.");
+        }
     }
 
     [Fact]
@@ -66,5 +111,16 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(["json", "table"], root.Parse("process a.txt --format ").GetCompletions().Select(item => item.Label));
         Assert.Contains("process", root.Parse("pro").GetCompletions().Select(item => item.Label));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("process a.txt ")]
+    public void Suggestions_have_no_windows_style_options(string commandLine)
+    {
+        var labels = CliApp.CreateRootCommand(cli).Parse(commandLine).GetCompletions().Select(item => item.Label).ToList();
+
+        Assert.Contains("--help", labels);
+        Assert.DoesNotContain(labels, label => label.StartsWith('/'));
     }
 }

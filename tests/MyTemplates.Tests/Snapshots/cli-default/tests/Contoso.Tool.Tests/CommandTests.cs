@@ -27,6 +27,15 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Init_writes_into_the_folder_dir_names()
+    {
+        var result = await cli.RunAsync("init", "--dir", "settings");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(cli.CurrentDirectory, "settings", AppSettings.FileName)), result.Output);
+    }
+
+    [Fact]
     public async Task Process_reports_every_file_of_a_folder_and_the_total_as_json()
     {
         cli.File("docs/a.txt", "one two\nthree\n");
@@ -36,10 +45,27 @@ public sealed class CommandTests : IDisposable
         var result = await cli.RunAsync("process", "docs", "--format", "json");
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        var report = JsonDocument.Parse(result.Output).RootElement;
-        Assert.Equal(["docs/a.txt", "docs/sub/b.txt"], report.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("path").GetString()));
-        var total = report.GetProperty("total");
+        Assert.Equal(["docs/a.txt", "docs/sub/b.txt"], Paths(result.Output));
+        var total = JsonDocument.Parse(result.Output).RootElement.GetProperty("total");
         Assert.Equal((2, 4, 18), (total.GetProperty("lines").GetInt64(), total.GetProperty("words").GetInt64(), total.GetProperty("bytes").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Process_of_a_folder_leaves_out_build_output_and_version_control_unless_they_are_named()
+    {
+        cli.File("a.txt", "one two\n");
+        cli.File("bin/Debug/app.dll", "binary");
+        cli.File("obj/project.assets.json", "{}");
+        cli.File("src/App/bin/app.dll", "binary");
+        cli.File(".git/HEAD", "ref: refs/heads/main\n");
+        cli.Environment["CONTOSO_TOOL_INCLUDEHIDDEN"] = "true";
+
+        var folder = await cli.RunAsync("process", ".", "--format", "json");
+        var named = await cli.RunAsync("process", "bin", "src/App/bin", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, folder.ExitCode);
+        Assert.Equal(["./a.txt"], Paths(folder.Output));
+        Assert.Equal(["bin/Debug/app.dll", "src/App/bin/app.dll"], Paths(named.Output));
     }
 
     [Fact]
@@ -88,36 +114,6 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Settings_come_from_the_file_then_the_environment_then_the_command_line()
-    {
-        cli.File("a.txt", "one\n");
-        cli.File(AppSettings.FileName, "{ \"format\": \"json\" }");
-        Assert.StartsWith("{", (await cli.RunAsync("process", "a.txt")).Output);
-
-        cli.Environment["CONTOSO_TOOL_FORMAT"] = "table";
-        Assert.StartsWith("  lines", (await cli.RunAsync("process", "a.txt")).Output);
-
-        Assert.StartsWith("{", (await cli.RunAsync("process", "a.txt", "--format", "json")).Output);
-    }
-
-    [Theory]
-    [InlineData("{ \"format\": \"xml\" }", "Format")]
-    [InlineData("{ \"includeHidden\": \"sometimes\" }", "includeHidden")]
-    [InlineData("{ \"colour\": \"red\" }", "colour")]
-    [InlineData("{ \"format\": ", "")]
-    public async Task An_invalid_settings_file_is_exit_1_naming_the_file_and_the_key(string content, string key)
-    {
-        cli.File("a.txt", "one\n");
-        var settings = cli.File("custom.json", content);
-
-        var result = await cli.RunAsync("process", "a.txt", "--config", settings);
-
-        Assert.Equal(ExitCodes.Failure, result.ExitCode);
-        Assert.Contains(settings, result.Error);
-        Assert.Contains(key, result.Error, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
     public async Task Verbose_adds_the_details_of_an_error()
     {
         var quiet = await cli.RunAsync("process", "a.txt", "--config", "nowhere.json");
@@ -127,4 +123,7 @@ public sealed class CommandTests : IDisposable
         Assert.Single(quiet.Error.Trim().Split('\n'));
         Assert.Contains("CliException", verbose.Error);
     }
+
+    private static IEnumerable<string?> Paths(string jsonReport) =>
+        JsonDocument.Parse(jsonReport).RootElement.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("path").GetString());
 }

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,10 @@ public sealed record FileCount(string Path, long Lines, long Words, long Bytes);
 /// <summary>What <c>process</c> found: one entry per file read, the total, and the paths that could not be read (not in the JSON report: stderr names them).</summary>
 public sealed record CountReport(IReadOnlyList<FileCount> Files, Counts Total, [property: JsonIgnore] IReadOnlyList<string> Failures);
 
-/// <summary>Counts files, folders (recursively, in name order) and standard input (<c>-</c>); a path it cannot read is reported and skipped.</summary>
+/// <summary>
+/// Counts files, folders (recursively, in name order, without build output and version control) and standard input
+/// (<c>-</c>); a path it cannot read is reported and skipped.
+/// </summary>
 public sealed partial class CountService(ILogger<CountService> logger, Func<Stream> openStandardInput)
 {
     public const string StandardInput = "-";
@@ -59,8 +63,12 @@ public sealed partial class CountService(ILogger<CountService> logger, Func<Stre
                 try
                 {
                     var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = skip, IgnoreInaccessible = false };
-                    found.AddRange(Directory.EnumerateFiles(fullPath, "*", options).Order(StringComparer.Ordinal)
-                        .Select(file => (Path.Join(path, Path.GetRelativePath(fullPath, file)), file)));
+                    var files = new FileSystemEnumerable<string>(fullPath, (ref entry) => entry.ToFullPath(), options)
+                    {
+                        ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+                        ShouldRecursePredicate = (ref entry) => !IsSkipped(path, fullPath, ref entry),
+                    };
+                    found.AddRange(files.Order(StringComparer.Ordinal).Select(file => (Path.Join(path, Path.GetRelativePath(fullPath, file)), file)));
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
@@ -76,6 +84,21 @@ public sealed partial class CountService(ILogger<CountService> logger, Func<Stre
         return found;
     }
 
+    /// <summary>
+    /// Build output and version control (<c>bin</c>, <c>obj</c>, <c>.git</c>) inside a folder are not what "this folder"
+    /// means, so they are left out, as the ecosystem's tools leave them out; a folder named on the command line is read.
+    /// </summary>
+    private bool IsSkipped(string path, string fullPath, ref FileSystemEntry folder)
+    {
+        if (folder.FileName is not ("bin" or "obj" or ".git"))
+        {
+            return false;
+        }
+
+        LogSkipped(Path.Join(path, Path.GetRelativePath(fullPath, folder.ToFullPath())));
+        return true;
+    }
+
     private void Fail(List<string> failures, string message)
     {
         failures.Add(message);
@@ -84,6 +107,9 @@ public sealed partial class CountService(ILogger<CountService> logger, Func<Stre
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Counted {Path} ({Bytes} bytes)")]
     private partial void LogCounted(string path, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Path} (build output or version control: name it to count it)")]
+    private partial void LogSkipped(string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
     private partial void LogFailure(string message);

@@ -11,10 +11,10 @@ public sealed class InitCommand : CliCommand, ICliCommand
 {
     private readonly IConsoleEnvironment console;
 
-    private readonly Argument<string?> directory = new("dir")
+    // An option, not an optional argument: the root's list of commands shows arguments as required (<dir>) whatever their arity.
+    private readonly Option<string?> directory = new("--dir", "-d")
     {
         Description = "The folder to write contoso-tool.json into (default: the current folder).",
-        Arity = ArgumentArity.ZeroOrOne,
     };
 
     private readonly Option<bool> force = new("--force")
@@ -25,7 +25,7 @@ public sealed class InitCommand : CliCommand, ICliCommand
     public InitCommand(GlobalOptions global, IConsoleEnvironment console)
         : base("init", """
             Write a settings file with every setting at its default, each explained by a comment.
-            Example: contoso-tool init ~/projects/docs --force
+            Example: contoso-tool init --dir ~/projects/docs --force
             """, global)
     {
         this.console = console;
