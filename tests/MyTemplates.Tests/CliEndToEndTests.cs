@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using MyTemplates.Tests.Infrastructure;
@@ -54,8 +55,15 @@ public sealed class CliEndToEndTests(TemplatePack pack)
         }
 
         // The .NET tool: pack, install into a private tool path, run. With --aot, the package for this platform carries the native binary.
+        // The package carries the README (NuGet warns of a package without one).
         var packages = Path.Combine(temp.Path, "nupkg");
-        await ProcessRunner.DotnetOkAsync(solution.Root, Timeout, ["pack", project, "-c", "Release", "-o", packages, .. NativeLinker()]);
+        var packed = await ProcessRunner.DotnetOkAsync(solution.Root, Timeout, ["pack", project, "-c", "Release", "-o", packages, .. NativeLinker()]);
+        Assert.DoesNotContain("missing a readme", packed.Output, StringComparison.OrdinalIgnoreCase);
+        using (var package = ZipFile.OpenRead(Path.Combine(packages, $"{scenario.ProjectName}.0.1.0.nupkg")))
+        {
+            Assert.Contains("README.md", package.Entries.Select(entry => entry.FullName));
+        }
+
         if (aot)
         {
             await ProcessRunner.DotnetOkAsync(solution.Root, Timeout, ["pack", project, "-c", "Release", "-r", "linux-x64", "-o", packages, .. NativeLinker()]);
@@ -82,6 +90,11 @@ public sealed class CliEndToEndTests(TemplatePack pack)
     /// </summary>
     private static async Task CompletesInShellsAsync(string toolPath, string command, TempDirectory temp)
     {
+        // What the completion scripts get for the options: the Unix forms only (the framework's default help also answers /? and /h).
+        var suggestions = await RunAsync(Path.Combine(toolPath, command), temp.Path, $"[suggest:{command.Length + 1}]", $"{command} ");
+        Assert.True(suggestions.ExitCode == 0 && suggestions.StandardOutput.Split('\n').Contains("--help")
+            && !suggestions.StandardOutput.Split('\n').Any(line => line.StartsWith('/')), suggestions.ToString());
+
         var home = Directory.CreateDirectory(Path.Combine(temp.Path, "shell-home")).FullName;
         File.WriteAllText(Path.Combine(home, ".bashrc"), $"PS1='ready> '\nsource <({command} completion bash)\n");
         File.WriteAllText(Path.Combine(home, ".zshrc"), $"PS1='ready> '\nautoload -Uz compinit && compinit -u\nsource <({command} completion zsh)\n");
@@ -133,7 +146,14 @@ public sealed class CliEndToEndTests(TemplatePack pack)
         Assert.True(again.ExitCode == 1 && again.StandardError.Contains("--force", StringComparison.Ordinal), again.ToString());
         Assert.Equal(0, (await RunAsync(app, work, "init", "--force")).ExitCode);
 
+        // Build output and version control inside the folder are left out: the total is wc's over the sample files alone.
         var files = WriteSampleFiles(Path.Combine(work, "docs"));
+        foreach (var skipped in new[] { "bin/Debug/net10.0/app.dll", "obj/project.assets.json", ".git/HEAD", "nested/bin/tool.dll" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(work, "docs", skipped))!);
+            File.WriteAllText(Path.Combine(work, "docs", skipped), "not counted\n");
+        }
+
         var report = await RunAsync(app, work, "process", "docs", "--format", "json");
         Assert.True(report.ExitCode == 0, report.ToString());
         var total = JsonDocument.Parse(report.StandardOutput).RootElement.GetProperty("total");
@@ -168,6 +188,23 @@ public sealed class CliEndToEndTests(TemplatePack pack)
             await terminal.SendKeysAsync("C-c");
             Assert.Contains("Cancelled.", await terminal.WaitForAsync("exit=130", TimeSpan.FromSeconds(30)));
         }
+
+        // A mistyped option is a usage error, not a file name; a file whose name starts with '-' is read as ./-name or after --.
+        var typo = await RunAsync(app, work, "process", "docs", "--fromat", "json");
+        Assert.True(typo.ExitCode == 2 && typo.StandardError.Contains("'--fromat'", StringComparison.Ordinal)
+            && typo.StandardError.Contains("Usage:", StringComparison.Ordinal) && typo.StandardOutput.Length == 0, typo.ToString());
+        File.WriteAllText(Path.Combine(work, "-notes.txt"), "one two\n");
+        foreach (var dashed in new[] { new[] { "--", "-notes.txt" }, ["./-notes.txt"] })
+        {
+            var read = await RunAsync(app, work, ["process", .. dashed]);
+            Assert.True(read.ExitCode == 0 && read.StandardOutput.Contains("-notes.txt", StringComparison.Ordinal), read.ToString());
+        }
+
+        // A wrong setting in the environment names the variable and the valid values.
+        var setting = await ProcessRunner.RunAsync(app, ["process", "docs"], work, Timeout,
+            new Dictionary<string, string?> { ["CONTOSO_TOOL_FORMAT"] = "xml" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(setting.ExitCode == 1 && setting.StandardError.Trim() == "error: Invalid setting CONTOSO_TOOL_FORMAT (environment variable): 'xml'; valid values: table, json.",
+            setting.ToString());
 
         var missing = await RunAsync(app, work, "process", "no-such-file.txt");
         Assert.True(missing.ExitCode == 1 && missing.StandardError.Contains("no-such-file.txt", StringComparison.Ordinal), missing.ToString());
