@@ -7,6 +7,7 @@ using nietras.SeparatedValues;
 namespace Company.Etl.E2ETests;
 
 /// <summary>The whole app, from the command line to the database, as <c>dotnet run</c> would run it.</summary>
+[Collection(nameof(AppRun))]
 public sealed class PipelineRunTests : IAsyncLifetime
 {
     private const string Header = "id,email,name,created_at";

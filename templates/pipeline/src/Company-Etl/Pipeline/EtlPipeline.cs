@@ -63,15 +63,22 @@ public sealed partial class EtlPipeline(
                 cancellationToken.ThrowIfCancellationRequested(); // a batch already waiting is not started once cancelled
 
                 // Not cancellable from here to the end of the batch: it is committed whole, then its rejects written.
-                await loader.UpsertAsync(entity.Table, batch.Records, CancellationToken.None);
-                loaded += batch.Records.Count;
-                superseded += batch.Superseded;
-                foreach (var (row, reason) in batch.Rejects)
+                var started = Stopwatch.GetTimestamp();
+                using (var span = Telemetry.Source.StartActivity($"batch {entity.Name}"))
                 {
-                    await rejects.WriteAsync(row, reason, CancellationToken.None);
+                    span?.SetTag("etl.batch.rows", batch.Count);
+                    await loader.UpsertAsync(entity.Table, batch.Records, CancellationToken.None);
+                    loaded += batch.Records.Count;
+                    superseded += batch.Superseded;
+                    foreach (var (row, reason) in batch.Rejects)
+                    {
+                        await rejects.WriteAsync(row, reason, CancellationToken.None);
+                    }
+
+                    await rejects.FlushAsync(CancellationToken.None);
                 }
 
-                await rejects.FlushAsync(CancellationToken.None);
+                Measure(entity, batch.Count, batch.Records.Count, batch.Superseded, batch.Rejects.Count, Stopwatch.GetElapsedTime(started));
 
                 if (stopwatch.Elapsed - lastProgress >= ProgressInterval)
                 {
@@ -146,6 +153,16 @@ public sealed partial class EtlPipeline(
             output.TryComplete(exception);
             throw;
         }
+    }
+
+    private static void Measure(Entity entity, long read, long loaded, long superseded, long rejected, TimeSpan duration)
+    {
+        var tag = new KeyValuePair<string, object?>("etl.entity", entity.Name);
+        Telemetry.RowsRead.Add(read, tag);
+        Telemetry.RowsLoaded.Add(loaded, tag);
+        Telemetry.RowsSuperseded.Add(superseded, tag);
+        Telemetry.RowsRejected.Add(rejected, tag);
+        Telemetry.BatchDuration.Record(duration.TotalSeconds, tag);
     }
 
     private static RowResult<T> Clean<T>(Entity<T> entity, SourceRow row)
