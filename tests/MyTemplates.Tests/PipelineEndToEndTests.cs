@@ -9,7 +9,8 @@ namespace MyTemplates.Tests;
 /// myapp-pipeline end to end: build with warnings as errors, formatting, the generated tests (which run a second
 /// entity, short and long rows and three in-process copies against the same real database), then the built app as
 /// separate processes: its sample (the summary matches the table and the reject file, and a rerun leaves the same
-/// table), an unwritable reject file, three copies at once over overlapping files, a kill and a rerun, and SIGTERM.
+/// table), its telemetry at a real OTLP receiver, an unwritable reject file, three copies at once over overlapping
+/// files, a kill and a rerun, and SIGTERM.
 /// </summary>
 public sealed partial class PipelineEndToEndTests(TemplatePack pack)
 {
@@ -36,6 +37,7 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
         var input = Path.Combine(work, "users.csv");
         File.Copy(Path.Combine(output, "samples", "users.csv"), input);
 
+        await using var receiver = await OtlpReceiver.StartAsync();
         var environment = new Dictionary<string, string?>();
         string? database = null;
         Func<string, Task<string>> query;
@@ -82,6 +84,27 @@ public sealed partial class PipelineEndToEndTests(TemplatePack pack)
             var second = await RunAsync(output, scenario.ProjectName, work, environment, "--input", input);
             Assert.Equal(summary.Value, Summary().Match(second.StandardOutput).Value);
             Assert.Equal(table, await query("SELECT id || '|' || email || '|' || name FROM users ORDER BY id"));
+
+            // With no --input, the bundled sample; its rejects go to the working folder, never into the build output.
+            File.Delete(rejectFile);
+            var sample = await RunAsync(output, scenario.ProjectName, work, environment);
+            Assert.True(sample.ExitCode == 0 && File.Exists(rejectFile), sample.ToString());
+            Assert.Empty(Directory.GetFiles(output, "*.rejected.csv", SearchOption.AllDirectories));
+
+            // Telemetry: nothing exported so far (no OTEL_EXPORTER_OTLP_ENDPOINT); with it, the run's span with its batches
+            // under it, and its metrics, reach a real OTLP receiver under the project's name, or OTEL_SERVICE_NAME's.
+            Assert.Empty(await receiver.ResourceNamesAsync());
+            var exporting = new Dictionary<string, string?>(environment) { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.GrpcEndpoint };
+            var traced = await RunAsync(output, scenario.ProjectName, work, exporting, "--input", input);
+            Assert.True(traced.ExitCode == 0, traced.ToString());
+            await receiver.WaitForAsync(scenario.ProjectName);
+            var spans = await receiver.SpansAsync(scenario.ProjectName);
+            var run = Assert.Single(spans, span => span.GetProperty("name").GetString() == "load users");
+            Assert.Contains(spans, span => span.GetProperty("name").GetString() == "batch users"
+                && span.GetProperty("parentSpanId").GetString() == run.GetProperty("spanId").GetString());
+            exporting["OTEL_SERVICE_NAME"] = "etl-nightly";
+            Assert.Equal(0, (await RunAsync(output, scenario.ProjectName, work, exporting, "--input", input)).ExitCode);
+            await receiver.WaitForAsync("etl-nightly");
 
             var missingColumn = Path.Combine(work, "bad.csv");
             File.WriteAllText(missingColumn, "id,name,created_at\nx,y,2024-01-01T00:00:00Z\n");

@@ -47,6 +47,18 @@ public sealed class PipelineRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_an_input_the_bundled_sample_is_loaded()
+    {
+        var rejects = Path.Combine(directory, "sample.rejected.csv");
+
+        var result = await RunAsync("--rejects", rejects);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("read: 12, loaded: 6, superseded: 1, rejected: 5", result.Output);
+        Assert.Equal(6, File.ReadAllLines(rejects).Length);
+    }
+
+    [Fact]
     public async Task Many_batches_load_every_row_and_a_clean_run_leaves_no_reject_file()
     {
         var input = new UserCsv().ValidRows(2_500).WriteTo(directory);
