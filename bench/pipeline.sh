@@ -11,6 +11,8 @@
 # one transaction a batch, with no CSV, no validation and no client work: the floor of the app's design on
 # this machine. Then three copies of the PostgreSQL app at once, each over a third of the file, into one
 # table (how a load grows past one machine), against one copy over the whole file: rows per second in all.
+# And the SQLite app with its telemetry exported to a real OTLP receiver (the Aspire dashboard, standalone),
+# against the same app with OTEL_EXPORTER_OTLP_ENDPOINT unset.
 # Rounds are interleaved so that all of
 # them see the same machine. Prints wall time and peak memory side by side; asserts nothing. Then peak
 # memory for a five times larger file, to show it does not grow with the input.
@@ -31,6 +33,13 @@ pg_user=$(sed -E 's/.*Username=([^;]*).*/\1/' <<<"$pg_npgsql"); export PGPASSWOR
 psql_in() { psql -X -q -h 127.0.0.1 -U "$pg_user" -d "$1" -v ON_ERROR_STOP=1 "${@:2}"; }
 fresh_db() { psql_in postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
 
+# The OTLP receiver for the telemetry-on runs (the trap in common.sh stops it).
+dotnet tool install Aspire.Cli --version 13.6.5 --tool-path "$work/aspire" >/dev/null
+otlp_port=$((20000 + RANDOM % 20000)); ui_port=$((otlp_port + 1)); otlp_http_port=$((otlp_port + 2))
+"$work/aspire/aspire" dashboard run --allow-anonymous --non-interactive --nologo --frontend-url "http://127.0.0.1:$ui_port" \
+  --otlp-grpc-url "http://127.0.0.1:$otlp_port" --otlp-http-url "http://127.0.0.1:$otlp_http_port" >/dev/null 2>&1 &
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$ui_port/api/telemetry/resources" >/dev/null && break; sleep 0.5; done
+
 python3 bench/pipeline/generate_users.py "$rows" "$work/users.csv"
 python3 bench/pipeline/generate_users.py "$((rows * 5))" "$work/users-x5.csv"
 
@@ -38,6 +47,11 @@ python3 bench/pipeline/generate_users.py "$((rows * 5))" "$work/users-x5.csv"
 # `sync`, so that the ~100 MB the run before left in the page cache is not written back during this one.
 measure() { sync; /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
 run_app() { rm -f "$work"/app.db*; ConnectionStrings__Default="Data Source=$work/app.db" measure "$work/app/Bench.Etl" --input "$1" --rejects "$work/app.rejected.csv"; }
+run_app_otel() {
+  rm -f "$work"/app.db*
+  OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port" ConnectionStrings__Default="Data Source=$work/app.db" \
+    measure "$work/app/Bench.Etl" --input "$1" --rejects "$work/app.rejected.csv"
+}
 run_python() { rm -f "$work"/py.db*; measure python3 bench/pipeline/baseline.py "$work/users.csv" "$work/py.db" "$work/py.rejected.csv"; }
 run_import() { rm -f "$work"/import.db*; measure sqlite3 "$work/import.db" ".import --csv $work/users.csv users"; }
 # The same import into a table keyed by id as the app's is (plus the file's fifth column, which the app drops):
@@ -119,6 +133,7 @@ split_parts
 
 for _ in $(seq 1 "$rounds"); do
   run_app "$work/users.csv" >>"$work/app.times"
+  run_app_otel "$work/users.csv" >>"$work/app-otel.times"
   run_python >>"$work/python.times"
   run_import >>"$work/import.times"
   run_import_keyed >>"$work/import-keyed.times"
@@ -138,6 +153,8 @@ flo_s=$(cut -d' ' -f1 "$work/floor-sqlite.times" | median)
 
 echo "$rows rows into SQLite, median wall time of $rounds interleaved rounds, highest peak memory"
 printf '  %-44s %8s s %6s MB\n' "generated app (Bench.Etl)" "$app_s" "$app_mb"
+otel_s=$(cut -d' ' -f1 "$work/app-otel.times" | median); otel_mb=$(cut -d' ' -f2 "$work/app-otel.times" | sort -n | tail -n 1)
+printf '  %-44s %8s s %6s MB   takes %s the time of telemetry off (goal: at most 1.1x)\n' "  the same, exporting telemetry over OTLP" "$otel_s" "$otel_mb" "$(ratio "$otel_s" "$app_s")"
 printf '  %-44s %8s s %6s MB   app is %s faster (goal: at least 1.8x)\n' "Python csv + sqlite3 executemany (baseline.py)" "$py_s" "$py_mb" "$(ratio "$py_s" "$app_s")"
 printf '  %-44s %8s s %6s MB   app takes %s its time (aim: at most 1x)\n' "sqlite3 .import, no validation" "$imp_s" "$imp_mb" "$(ratio "$app_s" "$imp_s")"
 printf '  %-44s %8s s %6s MB   app takes %s its time\n' "  the same into a table keyed by id" "$key_s" "$key_mb" "$(ratio "$app_s" "$key_s")"
