@@ -113,7 +113,9 @@ public sealed partial class EtlPipeline(
     {
         try
         {
-            var batch = new Batch<T>(entity.Table.KeyOf, batchSize);
+            // One key index for every batch, cleared for each: a new one a batch would be a large-object allocation each time.
+            var keys = new Dictionary<object, int>(batchSize);
+            var batch = new Batch<T>(entity.Table.KeyOf, keys, batchSize);
             for (var more = hasRows; more; more = await source.MoveNextAsync())
             {
                 var row = source.Current;
@@ -137,7 +139,7 @@ public sealed partial class EtlPipeline(
                 if (batch.Count == batchSize)
                 {
                     await output.WriteAsync(batch, cancellationToken);
-                    batch = new Batch<T>(entity.Table.KeyOf, batchSize);
+                    batch = new Batch<T>(entity.Table.KeyOf, keys, batchSize);
                 }
             }
 
@@ -187,11 +189,20 @@ public sealed partial class EtlPipeline(
     /// Of rows with the same key the last wins, as it would by loading them in order; the earlier ones are counted
     /// as superseded, so that <c>loaded</c> counts each key once a batch (and a merge never meets a key twice).
     /// </summary>
-    private sealed class Batch<T>(Func<T, object> keyOf, int capacity)
+    private sealed class Batch<T>
     {
-        private readonly Dictionary<object, int> positions = new(capacity);
+        private readonly Func<T, object> keyOf;
+        private readonly Dictionary<object, int> positions;
 
-        public List<T> Records { get; } = new(capacity);
+        /// <param name="positions">Where each key's record is in <see cref="Records"/>: used while the batch is filled, cleared here.</param>
+        public Batch(Func<T, object> keyOf, Dictionary<object, int> positions, int capacity)
+        {
+            (this.keyOf, this.positions) = (keyOf, positions);
+            positions.Clear();
+            Records = new(capacity);
+        }
+
+        public List<T> Records { get; }
 
         public List<(SourceRow Row, string Reason)> Rejects { get; } = [];
 
