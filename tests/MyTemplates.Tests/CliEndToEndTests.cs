@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using System.Text;
 using System.Text.Json;
 using MyTemplates.Tests.Infrastructure;
@@ -19,6 +21,7 @@ public sealed class CliEndToEndTests(TemplatePack pack)
     [InlineData("cli-default")]
     [InlineData("cli-aot-true")]
     [InlineData("cli-layout-flat")]
+    [UnsupportedOSPlatform("windows")]
     public async Task Generated_cli_builds_passes_its_tests_and_behaves_like_wc(string scenarioName)
     {
         var scenario = Scenarios.Named(scenarioName);
@@ -97,6 +100,8 @@ public sealed class CliEndToEndTests(TemplatePack pack)
 
         var home = Directory.CreateDirectory(Path.Combine(temp.Path, "shell-home")).FullName;
         File.WriteAllText(Path.Combine(home, ".bashrc"), $"PS1='ready> '\nsource <({command} completion bash)\n");
+        File.WriteAllText(Path.Combine(home, "notes.txt"), "");
+        File.WriteAllText(Path.Combine(home, "-x"), "");
         File.WriteAllText(Path.Combine(home, ".zshrc"), $"PS1='ready> '\nautoload -Uz compinit && compinit -u\nsource <({command} completion zsh)\n");
         List<string> shells = [$"bash --rcfile '{home}/.bashrc' -i"];
         if ((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "zsh"))))
@@ -113,6 +118,17 @@ public sealed class CliEndToEndTests(TemplatePack pack)
             await terminal.SendKeysAsync(" --format ", "Tab", "Tab");
             var screen = await terminal.WaitForAsync("table", TimeSpan.FromSeconds(30));
             Assert.True(screen.Contains("json", StringComparison.Ordinal), $"{shell}:\n{screen}");
+            if (shell.StartsWith("bash", StringComparison.Ordinal))
+            {
+                // Where the app suggests no value, the folder's files; options once a '-' is typed, as text (-? is no pattern for -x).
+                await terminal.SendKeysAsync("C-u", $"{command} process ", "Tab", "Tab");
+                await terminal.WaitForAsync("notes.txt", TimeSpan.FromSeconds(30));
+                await terminal.SendKeysAsync("C-u", "clear", "Enter");
+                await terminal.WaitForAsync("ready>", TimeSpan.FromSeconds(30));
+                await terminal.SendKeysAsync($"{command} -", "Tab", "Tab");
+                screen = await terminal.WaitForAsync("--version", TimeSpan.FromSeconds(30));
+                Assert.True(screen.Contains("-?", StringComparison.Ordinal) && !screen.Contains("notes.txt", StringComparison.Ordinal), $"{shell}:\n{screen}");
+            }
         }
 
         var powerShell = Path.Combine(temp.Path, "powershell");
@@ -127,6 +143,7 @@ public sealed class CliEndToEndTests(TemplatePack pack)
             completions.ToString());
     }
 
+    [UnsupportedOSPlatform("windows")] // a folder's mode, and setpriv
     private static async Task BehavesLikeWcAsync(string app, TempDirectory temp)
     {
         var work = Directory.CreateDirectory(Path.Combine(temp.Path, $"work-{Guid.NewGuid():N}"[..13])).FullName;
@@ -158,6 +175,25 @@ public sealed class CliEndToEndTests(TemplatePack pack)
         Assert.True(report.ExitCode == 0, report.ToString());
         var total = JsonDocument.Parse(report.StandardOutput).RootElement.GetProperty("total");
         Assert.Equal(await WcTotalAsync(work, files), (total.GetProperty("lines").GetInt64(), total.GetProperty("words").GetInt64(), total.GetProperty("bytes").GetInt64()));
+
+        // A folder it cannot read is named on stderr and the rest of the tree is still counted (exit code 1). A folder's mode
+        // keeps no one out as root, so then the app runs as nobody.
+        var inside = Directory.CreateDirectory(Path.Combine(work, "tree", "locked")).FullName;
+        File.WriteAllText(Path.Combine(inside, "secret.txt"), "not counted\n");
+        File.WriteAllText(Path.Combine(work, "tree", "open.txt"), "one two\n");
+        File.SetUnixFileMode(inside, UnixFileMode.None);
+        string[] process = [app, "process", "tree", "--format", "json"];
+        if (Environment.UserName == "root")
+        {
+            var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+            process = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", $"DOTNET_ROOT={dotnetRoot}", .. process];
+        }
+
+        var partial = await ProcessRunner.RunAsync(process[0], process[1..], work, Timeout, cancellationToken: TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(inside, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.True(partial.ExitCode == 1 && partial.StandardError.StartsWith("error: tree/locked: ", StringComparison.Ordinal)
+            && JsonDocument.Parse(partial.StandardOutput).RootElement.GetProperty("files").EnumerateArray()
+                .Select(file => file.GetProperty("path").GetString()).SequenceEqual(["tree/open.txt"]), partial.ToString());
 
         var stdin = await ProcessRunner.RunAsync(app, ["process", "-", "--format", "json"], work, Timeout,
             standardInput: File.ReadAllText(files[0]), cancellationToken: TestContext.Current.CancellationToken);

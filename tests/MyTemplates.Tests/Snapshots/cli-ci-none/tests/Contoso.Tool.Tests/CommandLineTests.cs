@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Contoso.Tool.Cli;
 using Contoso.Tool.Core;
 
@@ -102,6 +103,50 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("contoso-tool \"[suggest:", result.Output);
+    }
+
+    [Theory]
+    [InlineData("contoso-tool -")]
+    [InlineData("contoso-tool process a.txt --")]
+    [InlineData("contoso-tool ")]
+    [InlineData("contoso-tool process a.txt --format ")]
+    [InlineData("contoso-tool process ")] // no suggestion but options, so none: bash offers the folder's files
+    public async Task Bash_completion_offers_what_the_app_suggests_and_options_once_a_dash_is_typed(string commandLine)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "bash completion is tried where bash is the shell");
+        cli.File("-x", ""); // a file that the pattern -? would match, were a suggestion expanded as one
+        var script = (await cli.RunAsync("completion", "bash")).Output;
+        var suggestions = CliApp.CreateRootCommand(cli).Parse(commandLine["contoso-tool ".Length..]).GetCompletions().Select(item => item.Label);
+
+        // The app is a function that answers as the app does, so that the script runs as it would in a terminal.
+        var bash = new ProcessStartInfo("bash")
+        {
+            ArgumentList =
+            {
+                "-c",
+                """
+                contoso-tool() { [[ -z $SUGGESTIONS ]] || printf '%s\n' "$SUGGESTIONS"; }
+                eval "$SCRIPT"
+                COMP_LINE=$1 COMP_POINT=${#1}
+                read -ra COMP_WORDS <<< "$1"
+                [[ $1 == *' ' ]] && COMP_WORDS+=('')
+                COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+                _contoso-tool
+                for item in "${COMPREPLY[@]}"; do printf '[%s]\n' "$item"; done
+                """,
+                "bash",
+                commandLine,
+            },
+            Environment = { ["SCRIPT"] = script, ["SUGGESTIONS"] = string.Join('\n', suggestions) },
+            WorkingDirectory = cli.CurrentDirectory,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(bash)!;
+        var offered = (await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[1..^1]);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        var expected = suggestions.Where(label => commandLine.EndsWith('-') || !label.StartsWith('-'));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -11,8 +11,13 @@ public sealed class CompletionCommand : CliCommand
     {
         ["bash"] = """
             _contoso-tool() {
-                local IFS=$'\n'
-                COMPREPLY=($(contoso-tool "[suggest:$COMP_POINT]" "$COMP_LINE" 2>/dev/null))
+                local word=${COMP_WORDS[COMP_CWORD]} item
+                COMPREPLY=()
+                # Line by line: a suggestion is text, never a pattern (-? would match the folder's two-letter files).
+                # Options once the word starts with '-'; otherwise commands and values, and files where there are none.
+                while IFS= read -r item; do
+                    [[ $item == -* && $word != -* ]] || COMPREPLY+=("$item")
+                done < <(contoso-tool "[suggest:$COMP_POINT]" "$COMP_LINE" 2>/dev/null)
             }
             complete -o default -F _contoso-tool contoso-tool
             """,

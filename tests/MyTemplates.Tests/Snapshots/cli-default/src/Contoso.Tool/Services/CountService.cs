@@ -60,20 +60,7 @@ public sealed partial class CountService(ILogger<CountService> logger, Func<Stre
             }
             else if (Directory.Exists(fullPath))
             {
-                try
-                {
-                    var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = skip, IgnoreInaccessible = false };
-                    var files = new FileSystemEnumerable<string>(fullPath, (ref entry) => entry.ToFullPath(), options)
-                    {
-                        ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
-                        ShouldRecursePredicate = (ref entry) => !IsSkipped(path, fullPath, ref entry),
-                    };
-                    found.AddRange(files.Order(StringComparer.Ordinal).Select(file => (Path.Join(path, Path.GetRelativePath(fullPath, file)), file)));
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    Fail(failures, $"{path}: {exception.Message}");
-                }
+                found.AddRange(FilesIn(path, fullPath, skip, failures).Order(StringComparer.Ordinal).Select(file => (Shown(path, fullPath, file), file)));
             }
             else
             {
@@ -85,19 +72,50 @@ public sealed partial class CountService(ILogger<CountService> logger, Func<Stre
     }
 
     /// <summary>
-    /// Build output and version control (<c>bin</c>, <c>obj</c>, <c>.git</c>) inside a folder are not what "this folder"
-    /// means, so they are left out, as the ecosystem's tools leave them out; a folder named on the command line is read.
+    /// Every file below a folder. Each folder is listed on its own, so that one that cannot be read is named and the rest
+    /// is still counted. Build output and version control (<c>bin</c>, <c>obj</c>, <c>.git</c>) inside it are not what
+    /// "this folder" means, so they are left out, as the ecosystem's tools leave them out; a folder named on the command
+    /// line is read. Links to folders are not followed.
     /// </summary>
-    private bool IsSkipped(string path, string fullPath, ref FileSystemEntry folder)
+    private List<string> FilesIn(string path, string fullPath, FileAttributes skip, List<string> failures)
     {
-        if (folder.FileName is not ("bin" or "obj" or ".git"))
+        var files = new List<string>();
+        var folders = new Stack<string>([fullPath]);
+        var options = new EnumerationOptions { AttributesToSkip = skip, IgnoreInaccessible = false };
+        while (folders.TryPop(out var folder))
         {
-            return false;
+            try
+            {
+                var entries = new FileSystemEnumerable<(string FullPath, bool IsFile, bool IsFolder)>(folder, (ref entry) =>
+                    (entry.ToFullPath(), !entry.IsDirectory, entry.IsDirectory && !entry.Attributes.HasFlag(FileAttributes.ReparsePoint)), options);
+                foreach (var entry in entries)
+                {
+                    if (entry.IsFile)
+                    {
+                        files.Add(entry.FullPath);
+                    }
+                    else if (entry.IsFolder && Path.GetFileName(entry.FullPath) is "bin" or "obj" or ".git")
+                    {
+                        LogSkipped(Shown(path, fullPath, entry.FullPath));
+                    }
+                    else if (entry.IsFolder)
+                    {
+                        folders.Push(entry.FullPath);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Fail(failures, $"{Shown(path, fullPath, folder)}: {exception.Message}");
+            }
         }
 
-        LogSkipped(Path.Join(path, Path.GetRelativePath(fullPath, folder.ToFullPath())));
-        return true;
+        return files;
     }
+
+    /// <summary>A file or folder below <paramref name="fullPath"/> as the user would write it, from the <paramref name="path"/> they typed.</summary>
+    private static string Shown(string path, string fullPath, string file) =>
+        file == fullPath ? path : Path.Join(path, Path.GetRelativePath(fullPath, file));
 
     private void Fail(List<string> failures, string message)
     {
