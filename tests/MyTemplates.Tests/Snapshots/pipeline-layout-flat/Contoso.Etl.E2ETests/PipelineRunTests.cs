@@ -7,6 +7,7 @@ using nietras.SeparatedValues;
 namespace Contoso.Etl.E2ETests;
 
 /// <summary>The whole app, from the command line to the database, as <c>dotnet run</c> would run it.</summary>
+[Collection(nameof(AppRun))]
 public sealed class PipelineRunTests : IAsyncLifetime
 {
     private const string Header = "id,email,name,created_at";
@@ -43,6 +44,18 @@ public sealed class PipelineRunTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.Success, second.ExitCode);
         Assert.Equal(table, await database.ReadUsersAsync());
+    }
+
+    [Fact]
+    public async Task Without_an_input_the_bundled_sample_is_loaded()
+    {
+        var rejects = Path.Combine(directory, "sample.rejected.csv");
+
+        var result = await RunAsync("--rejects", rejects);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("read: 12, loaded: 6, superseded: 1, rejected: 5", result.Output);
+        Assert.Equal(6, File.ReadAllLines(rejects).Length);
     }
 
     [Fact]

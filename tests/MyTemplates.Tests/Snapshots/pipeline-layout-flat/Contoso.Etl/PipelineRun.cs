@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Contoso.Etl.Config;
 using Contoso.Etl.Extractors;
 using Contoso.Etl.Pipeline;
@@ -10,6 +11,17 @@ public static class PipelineRun
 {
     /// <summary>Runs the pipeline, prints its summary, and turns the outcome into an exit code with a message on stderr.</summary>
     public static async Task<int> ExecuteAsync(IServiceProvider services, RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var run = Telemetry.Source.StartActivity($"load {request.Entity.Name}");
+        run?.SetTag("etl.entity", request.Entity.Name);
+        run?.SetTag("etl.source", request.ApiBaseAddress?.ToString() ?? request.InputPath);
+        var exitCode = await ExecuteAsync(services, request, output, error, run, cancellationToken);
+        run?.SetTag("process.exit.code", exitCode);
+        return exitCode;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        IServiceProvider services, RunRequest request, TextWriter output, TextWriter error, Activity? run, CancellationToken cancellationToken)
     {
         try
         {
@@ -28,6 +40,8 @@ public static class PipelineRun
 
             await using var rejects = RejectWriter.Create(request.RejectsPath);
             var summary = await services.GetRequiredService<EtlPipeline>().RunAsync(request.Entity, rejects, cancellationToken);
+            run?.SetTag("etl.rows.read", summary.Read).SetTag("etl.rows.loaded", summary.Loaded)
+                .SetTag("etl.rows.superseded", summary.Superseded).SetTag("etl.rows.rejected", summary.Rejected);
             await output.WriteLineAsync(summary.ToString());
             if (summary.Rejected > 0)
             {
@@ -38,6 +52,7 @@ public static class PipelineRun
         }
         catch (PipelineException exception)
         {
+            run?.SetStatus(ActivityStatusCode.Error, exception.Message);
             await error.WriteLineAsync($"error: {exception.Message}");
             return exception.ExitCode;
         }
@@ -53,6 +68,8 @@ public static class PipelineRun
         }
         catch (Exception exception)
         {
+            run?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            run?.AddException(exception);
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Failure;
         }

@@ -88,7 +88,9 @@ public sealed class PipelineCommand : RootCommand
         Options.Add(rejects);
         Validators.Add(result =>
         {
+            // A validator sees no option's default value: an option left out reads as null here.
             var fromApi = result.GetValue(source) == "api";
+            var entityName = result.GetValue(entity) ?? entities[0].Name;
             if (result.GetValue(input) is "" || result.GetValue(rejects) is "")
             {
                 result.AddError("--input and --rejects need a path, not an empty string.");
@@ -105,9 +107,9 @@ public sealed class PipelineCommand : RootCommand
             {
                 result.AddError("--url is for --source api; add --source api, or leave --url out to read a CSV file.");
             }
-            else if (!fromApi && result.GetResult(input) is null && !File.Exists(BundledSample(result.GetValue(entity)!)))
+            else if (!fromApi && result.GetResult(input) is null && !File.Exists(BundledSample(entityName)))
             {
-                result.AddError($"--input is needed: there is no bundled sample of {result.GetValue(entity)}.");
+                result.AddError($"--input is needed: there is no bundled sample of {entityName}.");
             }
         });
         SetAction(LoadAsync);

@@ -6,18 +6,22 @@ namespace Contoso.Etl.TestSupport;
 
 /// <summary>
 /// A real HTTP server on a free loopback port that serves <c>GET /users?page=N&amp;size=M</c> the way
-/// the myapp-webapi template does, and can fail a given number of requests with 503 first.
+/// the myapp-webapi template does, and can fail a given number of requests with 503 first, and serve fewer items a
+/// page than asked for, as a server with a page-size limit of its own does.
 /// </summary>
 public sealed class FakeUsersApi : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly IReadOnlyList<object> users;
     private readonly CancellationTokenSource stopping = new();
+    private readonly int maxPageSize;
     private int failuresLeft;
+    private int requests;
 
-    public FakeUsersApi(IReadOnlyList<object> users, int failFirstRequests = 0)
+    public FakeUsersApi(IReadOnlyList<object> users, int failFirstRequests = 0, int maxPageSize = int.MaxValue)
     {
         this.users = users;
+        this.maxPageSize = maxPageSize;
         failuresLeft = failFirstRequests;
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -28,7 +32,7 @@ public sealed class FakeUsersApi : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public int Requests { get; private set; }
+    public int Requests => Volatile.Read(ref requests);
 
     public static object User(string id, string email, string name, string createdAt) =>
         new { id, email, name, createdAt, updatedAt = createdAt };
@@ -53,7 +57,7 @@ public sealed class FakeUsersApi : IDisposable
                 return;
             }
 
-            Requests++;
+            Interlocked.Increment(ref requests);
             if (Interlocked.Decrement(ref failuresLeft) >= 0)
             {
                 context.Response.StatusCode = 503;
@@ -62,7 +66,7 @@ public sealed class FakeUsersApi : IDisposable
             }
 
             var page = int.Parse(context.Request.QueryString["page"] ?? "1", System.Globalization.CultureInfo.InvariantCulture);
-            var size = int.Parse(context.Request.QueryString["size"] ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+            var size = Math.Min(maxPageSize, int.Parse(context.Request.QueryString["size"] ?? "20", System.Globalization.CultureInfo.InvariantCulture));
             var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
                 items = users.Skip((page - 1) * size).Take(size),

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Contoso.Etl;
 
 /// <summary>
-/// The wiring for one run: settings (<c>appsettings.json</c>, then environment variables), logging, the
-/// source the command line chose, the loader and the pipeline. A run is a command, not a service, so there is
+/// The wiring for one run: settings (<c>appsettings.json</c>, then environment variables), logging, telemetry,
+/// the source the command line chose, the loader and the pipeline. A run is a command, not a service, so there is
 /// no host: System.CommandLine owns the process's lifetime (Ctrl+C, SIGTERM) and its exit code.
 /// </summary>
 public static class PipelineServices
@@ -30,6 +30,7 @@ public static class PipelineServices
             .AddConfiguration(configuration.GetSection("Logging"))
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
 
+        services.AddTelemetry(configuration);
         services.AddPipelineSettings();
         if (request.ApiBaseAddress is { } api)
         {
@@ -44,6 +45,8 @@ public static class PipelineServices
         services.AddLoader();
         services.AddSingleton<EtlPipeline>();
         customize?.Invoke(configuration, services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.StartTelemetry();
+        return provider;
     }
 }

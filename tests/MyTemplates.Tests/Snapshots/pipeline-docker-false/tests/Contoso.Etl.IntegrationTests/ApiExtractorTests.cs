@@ -32,6 +32,18 @@ public sealed class ApiExtractorTests
     }
 
     [Fact]
+    public async Task A_server_serving_smaller_pages_than_asked_is_read_to_its_total()
+    {
+        var users = Enumerable.Range(1, 7).Select(i => FakeUsersApi.User($"id{i}", $"u{i}@example.com", $"User {i}", "2024-01-01T00:00:00Z")).ToList();
+        using var api = new FakeUsersApi(users, maxPageSize: 3);
+
+        var rows = await Extract(api, pageSize: 10);
+
+        Assert.Equal(7, rows.Count);
+        Assert.Equal(3, api.Requests); // 3 + 3 + 1: the total, not a short page, ends the read
+    }
+
+    [Fact]
     public async Task A_5xx_is_answered_by_a_retry()
     {
         using var api = new FakeUsersApi([FakeUsersApi.User("id1", "a@example.com", "A", "2024-01-01T00:00:00Z")], failFirstRequests: 2);

@@ -63,15 +63,22 @@ public sealed partial class EtlPipeline(
                 cancellationToken.ThrowIfCancellationRequested(); // a batch already waiting is not started once cancelled
 
                 // Not cancellable from here to the end of the batch: it is committed whole, then its rejects written.
-                await loader.UpsertAsync(entity.Table, batch.Records, CancellationToken.None);
-                loaded += batch.Records.Count;
-                superseded += batch.Superseded;
-                foreach (var (row, reason) in batch.Rejects)
+                var started = Stopwatch.GetTimestamp();
+                using (var span = Telemetry.Source.StartActivity($"batch {entity.Name}"))
                 {
-                    await rejects.WriteAsync(row, reason, CancellationToken.None);
+                    span?.SetTag("etl.batch.rows", batch.Count);
+                    await loader.UpsertAsync(entity.Table, batch.Records, CancellationToken.None);
+                    loaded += batch.Records.Count;
+                    superseded += batch.Superseded;
+                    foreach (var (row, reason) in batch.Rejects)
+                    {
+                        await rejects.WriteAsync(row, reason, CancellationToken.None);
+                    }
+
+                    await rejects.FlushAsync(CancellationToken.None);
                 }
 
-                await rejects.FlushAsync(CancellationToken.None);
+                Measure(entity, batch.Count, batch.Records.Count, batch.Superseded, batch.Rejects.Count, Stopwatch.GetElapsedTime(started));
 
                 if (stopwatch.Elapsed - lastProgress >= ProgressInterval)
                 {
@@ -106,7 +113,9 @@ public sealed partial class EtlPipeline(
     {
         try
         {
-            var batch = new Batch<T>(entity.Table.KeyOf, batchSize);
+            // One key index for every batch, cleared for each: a new one a batch would be a large-object allocation each time.
+            var keys = new Dictionary<object, int>(batchSize);
+            var batch = new Batch<T>(entity.Table.KeyOf, keys, batchSize);
             for (var more = hasRows; more; more = await source.MoveNextAsync())
             {
                 var row = source.Current;
@@ -130,7 +139,7 @@ public sealed partial class EtlPipeline(
                 if (batch.Count == batchSize)
                 {
                     await output.WriteAsync(batch, cancellationToken);
-                    batch = new Batch<T>(entity.Table.KeyOf, batchSize);
+                    batch = new Batch<T>(entity.Table.KeyOf, keys, batchSize);
                 }
             }
 
@@ -146,6 +155,16 @@ public sealed partial class EtlPipeline(
             output.TryComplete(exception);
             throw;
         }
+    }
+
+    private static void Measure(Entity entity, long read, long loaded, long superseded, long rejected, TimeSpan duration)
+    {
+        var tag = new KeyValuePair<string, object?>("etl.entity", entity.Name);
+        Telemetry.RowsRead.Add(read, tag);
+        Telemetry.RowsLoaded.Add(loaded, tag);
+        Telemetry.RowsSuperseded.Add(superseded, tag);
+        Telemetry.RowsRejected.Add(rejected, tag);
+        Telemetry.BatchDuration.Record(duration.TotalSeconds, tag);
     }
 
     private static RowResult<T> Clean<T>(Entity<T> entity, SourceRow row)
@@ -170,11 +189,20 @@ public sealed partial class EtlPipeline(
     /// Of rows with the same key the last wins, as it would by loading them in order; the earlier ones are counted
     /// as superseded, so that <c>loaded</c> counts each key once a batch (and a merge never meets a key twice).
     /// </summary>
-    private sealed class Batch<T>(Func<T, object> keyOf, int capacity)
+    private sealed class Batch<T>
     {
-        private readonly Dictionary<object, int> positions = new(capacity);
+        private readonly Func<T, object> keyOf;
+        private readonly Dictionary<object, int> positions;
 
-        public List<T> Records { get; } = new(capacity);
+        /// <param name="positions">Where each key's record is in <see cref="Records"/>: used while the batch is filled, cleared here.</param>
+        public Batch(Func<T, object> keyOf, Dictionary<object, int> positions, int capacity)
+        {
+            (this.keyOf, this.positions) = (keyOf, positions);
+            positions.Clear();
+            Records = new(capacity);
+        }
+
+        public List<T> Records { get; }
 
         public List<(SourceRow Row, string Reason)> Rejects { get; } = [];
 

@@ -9,6 +9,11 @@ public static partial class Checks
     /// <summary>The length of <paramref name="text"/> in Unicode code points, as people count characters.</summary>
     public static int CodePoints(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.Length; // the usual case, checked at vector speed: one code point a character
+        }
+
         var count = 0;
         foreach (var _ in text.EnumerateRunes())
         {

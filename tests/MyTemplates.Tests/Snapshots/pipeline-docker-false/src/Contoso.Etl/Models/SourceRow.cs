@@ -16,6 +16,10 @@ public sealed class RowHeader
 {
     private readonly Dictionary<string, int> ordinals = new(StringComparer.OrdinalIgnoreCase);
 
+    // Rules ask for the same few names, written in their code, row after row: once looked up, such a name is found
+    // again by reference, without hashing it (a bulk load does this millions of times).
+    private (string Column, int Ordinal)[] askedBefore = [];
+
     public RowHeader(IReadOnlyList<string> names)
     {
         Names = names;
@@ -30,5 +34,22 @@ public sealed class RowHeader
     public int Count => Names.Count;
 
     /// <summary>The position of <paramref name="column"/>, or -1 when the header lacks it.</summary>
-    public int IndexOf(string column) => ordinals.GetValueOrDefault(column, -1);
+    public int IndexOf(string column)
+    {
+        foreach (var (asked, ordinal) in askedBefore)
+        {
+            if (ReferenceEquals(asked, column))
+            {
+                return ordinal;
+            }
+        }
+
+        var found = ordinals.GetValueOrDefault(column, -1);
+        if (askedBefore.Length < 16)
+        {
+            askedBefore = [.. askedBefore, (column, found)];
+        }
+
+        return found;
+    }
 }
