@@ -31,7 +31,15 @@ pg_npgsql="$(scripts/start-postgres.sh 2>/dev/null)" # Host=127.0.0.1;Port=5432;
 export PGOPTIONS="-c client_min_messages=warning" # no NOTICE for a DROP … IF EXISTS
 pg_user=$(sed -E 's/.*Username=([^;]*).*/\1/' <<<"$pg_npgsql"); export PGPASSWORD=$(sed -E 's/.*Password=([^;]*).*/\1/' <<<"$pg_npgsql")
 psql_in() { psql -X -q -h 127.0.0.1 -U "$pg_user" -d "$1" -v ON_ERROR_STOP=1 "${@:2}"; }
+# Databases named for this run only, so that no other run's (or role's) connections stand in a DROP's way; dropped on exit.
+db_prefix="bench_$$"
 fresh_db() { psql_in postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
+drop_dbs() {
+  for db in $(psql_in postgres -At -c "SELECT datname FROM pg_database WHERE datname LIKE '${db_prefix}\_%'"); do
+    psql_in postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null || true
+  done
+}
+trap 'kill $(jobs -p) 2>/dev/null || true; drop_dbs; rm -rf "$work"' EXIT
 
 # The OTLP receiver for the telemetry-on runs (the trap in common.sh stops it).
 dotnet tool install Aspire.Cli --version 13.6.5 --tool-path "$work/aspire" >/dev/null
@@ -63,15 +71,15 @@ run_import_keyed() {
   measure sh -c 'sqlite3 "$1" ".import --csv --skip 1 $2 users" 2>/dev/null; exit 0' sh "$work/import-keyed.db" "$work/users.csv"
 }
 
-run_app_pg() { fresh_db bench_app; ConnectionStrings__Default="${pg_npgsql/Database=postgres/Database=bench_app}" measure "$work/app-pg/Bench.Etl" --input "$1" --rejects "$work/app-pg.rejected.csv"; }
+run_app_pg() { fresh_db ${db_prefix}_app; ConnectionStrings__Default="${pg_npgsql/Database=postgres/Database=${db_prefix}_app}" measure "$work/app-pg/Bench.Etl" --input "$1" --rejects "$work/app-pg.rejected.csv"; }
 run_python_pg() {
-  fresh_db bench_py
-  measure /usr/bin/python3 bench/pipeline/baseline_postgres.py "$work/users.csv" "host=127.0.0.1 user=$pg_user password=$PGPASSWORD dbname=bench_py" "$work/py-pg.rejected.csv"
+  fresh_db ${db_prefix}_py
+  measure /usr/bin/python3 bench/pipeline/baseline_postgres.py "$work/users.csv" "host=127.0.0.1 user=$pg_user password=$PGPASSWORD dbname=${db_prefix}_py" "$work/py-pg.rejected.csv"
 }
 run_copy_pg() {
-  fresh_db bench_copy
-  psql_in bench_copy -c "CREATE TABLE users (id text, email text, name text, created_at text, source text)"
-  measure psql -X -q -h 127.0.0.1 -U "$pg_user" -d bench_copy -c "\\copy users FROM '$work/users.csv' WITH (FORMAT csv, HEADER true)"
+  fresh_db ${db_prefix}_copy
+  psql_in ${db_prefix}_copy -c "CREATE TABLE users (id text, email text, name text, created_at text, source text)"
+  measure psql -X -q -h 127.0.0.1 -U "$pg_user" -d ${db_prefix}_copy -c "\\copy users FROM '$work/users.csv' WITH (FORMAT csv, HEADER true)"
 }
 
 # The app's statements without the app: its clean rows (from a first app run, in load order, numbered) are
@@ -90,10 +98,10 @@ prepare_floors() {
   } >"$work/floor-sqlite.sql"
 
   run_app_pg "$work/users.csv" >/dev/null
-  fresh_db bench_floor
-  psql_in bench_floor -c "CREATE TABLE clean (n bigint, id text, email text, name text, created_at timestamptz)"
-  psql_in bench_app -c "\\copy (SELECT row_number() OVER (ORDER BY ctid), id, email, name, created_at FROM users) TO '$work/clean.pg' WITH (FORMAT binary)"
-  psql_in bench_floor -c "\\copy clean FROM '$work/clean.pg' WITH (FORMAT binary)" -c "CREATE INDEX ON clean (n)" -c "ANALYZE clean"
+  fresh_db ${db_prefix}_floor
+  psql_in ${db_prefix}_floor -c "CREATE TABLE clean (n bigint, id text, email text, name text, created_at timestamptz)"
+  psql_in ${db_prefix}_app -c "\\copy (SELECT row_number() OVER (ORDER BY ctid), id, email, name, created_at FROM users) TO '$work/clean.pg' WITH (FORMAT binary)"
+  psql_in ${db_prefix}_floor -c "\\copy clean FROM '$work/clean.pg' WITH (FORMAT binary)" -c "CREATE INDEX ON clean (n)" -c "ANALYZE clean"
   {
     for low in $(seq 0 10000 "$((clean_rows - 1))"); do
       echo "BEGIN; CREATE TEMP TABLE users_staging (LIKE users) ON COMMIT DROP;"
@@ -104,8 +112,8 @@ prepare_floors() {
 }
 run_floor_sqlite() { rm -f "$work"/floor.db*; measure sqlite3 "$work/floor.db" ".read $work/floor-sqlite.sql"; }
 run_floor_pg() {
-  psql_in bench_floor -c "DROP TABLE IF EXISTS users" -c "CREATE TABLE users (id text PRIMARY KEY, email text NOT NULL, name text NOT NULL, created_at timestamptz NOT NULL)"
-  measure psql -X -q -h 127.0.0.1 -U "$pg_user" -d bench_floor -v ON_ERROR_STOP=1 -f "$work/floor-pg.sql"
+  psql_in ${db_prefix}_floor -c "DROP TABLE IF EXISTS users" -c "CREATE TABLE users (id text PRIMARY KEY, email text NOT NULL, name text NOT NULL, created_at timestamptz NOT NULL)"
+  measure psql -X -q -h 127.0.0.1 -U "$pg_user" -d ${db_prefix}_floor -v ON_ERROR_STOP=1 -f "$work/floor-pg.sql"
 }
 
 # Three copies at once, each over a third of the rows (every third line, so each part has its share of invalid and
@@ -116,8 +124,8 @@ split_parts() {
   done
 }
 run_three_pg() {
-  fresh_db bench_three
-  local connection="${pg_npgsql/Database=postgres/Database=bench_three}"
+  fresh_db ${db_prefix}_three
+  local connection="${pg_npgsql/Database=postgres/Database=${db_prefix}_three}"
   sync
   /usr/bin/time -f "%e" bash -c '
     pids=()
@@ -180,8 +188,8 @@ printf '  %-44s %8s s\n' "the app's merge alone, by the server" "$pgf_s"
 three_s=$(cut -d' ' -f1 "$work/three-pg.times" | median)
 printf '  %-44s %8s s            %s rows/s in all, against %s rows/s for one copy (%s)\n' "three copies at once, a third of the file each" "$three_s" \
   "$(awk -v r="$rows" -v t="$three_s" 'BEGIN {printf "%.0f", r / t}')" "$(awk -v r="$rows" -v t="$pga_s" 'BEGIN {printf "%.0f", r / t}')" "$(ratio "$pga_s" "$three_s")"
-echo "  three copies' table: $(psql_in bench_three -At -c "SELECT count(*) FROM users") rows, one copy's: $(psql_in bench_app -At -c "SELECT count(*) FROM users")"
-pg_same=$(cmp -s <(psql_in bench_app -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") <(psql_in bench_py -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") && echo yes || echo NO)
-echo "  app and baseline agree: table $pg_same ($(psql_in bench_app -At -c "SELECT count(*) FROM users") rows)"
+echo "  three copies' table: $(psql_in ${db_prefix}_three -At -c "SELECT count(*) FROM users") rows, one copy's: $(psql_in ${db_prefix}_app -At -c "SELECT count(*) FROM users")"
+pg_same=$(cmp -s <(psql_in ${db_prefix}_app -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") <(psql_in ${db_prefix}_py -At -c "SELECT id, email, name, created_at FROM users ORDER BY id") && echo yes || echo NO)
+echo "  app and baseline agree: table $pg_same ($(psql_in ${db_prefix}_app -At -c "SELECT count(*) FROM users") rows)"
 read -r pgbig_s pgbig_mb < <(run_app_pg "$work/users-x5.csv")
 echo "$((rows * 5)) rows: generated app $pgbig_s s, peak memory $pgbig_mb MB (vs $pga_mb MB for $rows rows; goal: within 10% and at most 200 MB)"
