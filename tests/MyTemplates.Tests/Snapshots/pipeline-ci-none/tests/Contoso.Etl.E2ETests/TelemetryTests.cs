@@ -10,28 +10,17 @@ namespace Contoso.Etl.E2ETests;
 /// <summary>What a run records, caught in memory by the same set-up that exports it over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
 /// <remarks>In the runs' collection: telemetry is process-wide, so no other run may go on meanwhile.</remarks>
 [Collection(nameof(AppRun))]
-public sealed class TelemetryTests : IAsyncLifetime
+public sealed class TelemetryTests : AppRunTest
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("contoso-etl-telemetry-").FullName;
-    private TestDatabase database = null!;
-
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
-
     [Fact]
     public async Task A_run_is_one_span_with_its_batches_under_it_and_its_rows_are_counted_by_outcome()
     {
         var input = new UserCsv().ValidRows(2_500).Row("u002400", "again@example.com", "Again", "2024-01-01T00:00:00Z")
-            .Row("bad", "not-an-email", "B", "2024-01-01T00:00:00Z").WriteTo(directory);
+            .Row("bad", "not-an-email", "B", "2024-01-01T00:00:00Z").WriteTo(Folder);
         var spans = new List<Activity>();
         var metrics = new List<MetricSnapshot>();
 
-        var result = await AppRun.RunAsync(["--input", input], database.ConnectionString, TestContext.Current.CancellationToken,
+        var result = await AppRun.RunAsync(["--input", input], Database.ConnectionString, TestContext.Current.CancellationToken,
             services: services => services.AddOpenTelemetry()
                 .WithTracing(tracing => tracing.AddInMemoryExporter(spans))
                 .WithMetrics(meters => meters.AddInMemoryExporter(metrics)),

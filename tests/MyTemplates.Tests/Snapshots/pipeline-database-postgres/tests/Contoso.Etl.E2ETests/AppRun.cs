@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Contoso.Etl.Pipeline;
+using Contoso.Etl.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,4 +34,29 @@ public static class AppRun
             new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken);
         return new RunResult(exitCode, output.ToString(), error.ToString());
     }
+}
+
+/// <summary>A test of whole runs: a folder of its own for inputs and reject files, and a fresh database.</summary>
+/// <remarks>Runs share process-wide state (telemetry, the console), so each such test class joins the <see cref="AppRun"/> collection.</remarks>
+public abstract class AppRunTest : IAsyncLifetime
+{
+    protected string Folder { get; } = Directory.CreateTempSubdirectory("contoso-etl-e2e-").FullName;
+
+    protected TestDatabase Database { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    protected Task<RunResult> RunAsync(params string[] args) => RunAsync(args, settings: []);
+
+    protected Task<RunResult> RunAsync(string[] args, params (string Key, string Value)[] settings) =>
+        AppRun.RunAsync(args, Database.ConnectionString, TestContext.Current.CancellationToken, settings: settings);
+
+    protected Task<RunResult> RunAsync(string[] args, IReadOnlyList<Entity> entities) =>
+        AppRun.RunAsync(args, Database.ConnectionString, TestContext.Current.CancellationToken, entities);
 }
