@@ -8,6 +8,8 @@ if [ -z "${POSTGRES_TEST_CONNECTION_STRING:-}" ]; then
   POSTGRES_TEST_CONNECTION_STRING="$(scripts/start-postgres.sh)"
   export POSTGRES_TEST_CONNECTION_STRING
 fi
+# nginx, the reverse proxy the web API's end-to-end tests put in front of the published apps (Debian's nginx-light).
+command -v nginx >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq nginx-light >/dev/null; }
 # The OpenAPI linters the web API tests run (Redocly CLI and Spectral, pinned in their package-lock.json).
 npm ci --prefix tests/openapi-lint --no-audit --no-fund --loglevel=error >/dev/null
 # Child builds must not leave MSBuild nodes or compiler servers holding the test runner's pipes.

@@ -145,7 +145,7 @@ public sealed class WebApiDefaultEndToEndTests(DefaultWebApi api) : WebApiEndToE
 
 public sealed class WebApiFlatLayoutEndToEndTests(FlatWebApi api) : WebApiEndToEndTests<FlatWebApi>(api);
 
-public sealed class WebApiPostgresEndToEndTests(PostgresWebApi api) : WebApiEndToEndTests<PostgresWebApi>(api)
+public sealed partial class WebApiPostgresEndToEndTests(PostgresWebApi api) : WebApiEndToEndTests<PostgresWebApi>(api)
 {
     [Fact]
     public Task A_failed_startup_migration_stops_the_app_and_names_the_setting() =>
