@@ -1,6 +1,9 @@
 using Company.WebApi.Config;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+#if (UsePostgres)
+using Npgsql;
+#endif
 
 namespace Company.WebApi.Db;
 
@@ -23,6 +26,9 @@ public sealed partial class DatabaseMigrator(
         {
             try
             {
+#if (UsePostgres)
+                await using var migrationLock = await LockMigrationsAsync(options.Value.ConnectionString!, cancellationToken);
+#endif
                 await db.Database.MigrateAsync(cancellationToken);
 #if (UseSqlite)
 
@@ -56,6 +62,22 @@ public sealed partial class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+#if (UsePostgres)
+
+    /// <summary>
+    /// Instances started together would each apply the same migration (measured: one of two failed with 42P07, a table
+    /// already exists). An advisory lock on the database lets one migrate while the others wait and then find nothing
+    /// left to do. It is held by a connection of its own, outside the pool: closing it ends the session and the lock.
+    /// </summary>
+    private static async Task<NpgsqlConnection> LockMigrationsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('migrations'))", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+#endif
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]
     private static partial void LogMigrated(ILogger logger);
