@@ -66,8 +66,9 @@ public sealed partial class DatabaseMigrator(
 
     /// <summary>
     /// Instances started together would each apply the same migration (measured: one of two failed with 42P07, a table
-    /// already exists). An advisory lock on the database lets one migrate while the others wait and then find nothing
-    /// left to do. It is held by a connection of its own, outside the pool: closing it ends the session and the lock.
+    /// already exists): EF Core locks the history table only for each migration's transaction, after every instance has
+    /// listed what to apply. An advisory lock held for the whole run lets one migrate while the others wait and then find
+    /// nothing left to do. A connection of its own, outside the pool, holds it: closing it ends the session and the lock.
     /// </summary>
     private static async Task<NpgsqlConnection> LockMigrationsAsync(string connectionString, CancellationToken cancellationToken)
     {
