@@ -12,6 +12,8 @@ fi
 command -v nginx >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq nginx-light >/dev/null; }
 # The OpenAPI linters the web API tests run (Redocly CLI and Spectral, pinned in their package-lock.json).
 npm ci --prefix tests/openapi-lint --no-audit --no-fund --loglevel=error >/dev/null
+# The GitHub workflow validator (action-validator, pinned likewise) for the release workflow and the generated ones.
+npm ci --prefix tests/workflow-lint --no-audit --no-fund --loglevel=error >/dev/null
 # Child builds must not leave MSBuild nodes or compiler servers holding the test runner's pipes.
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1

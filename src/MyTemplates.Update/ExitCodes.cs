@@ -10,6 +10,9 @@ public static class ExitCodes
 
     /// <summary>A usage error: nothing was written.</summary>
     public const int Usage = 2;
+
+    /// <summary><c>update --check</c>: the feeds have a newer version of the template than the solution was made with.</summary>
+    public const int NewerAvailable = 3;
 }
 
 /// <summary>The user asked for something that cannot be done as asked; nothing was written (exit code 2).</summary>

@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 
 namespace MyTemplates.Update;
 
-/// <summary>The command line: <c>mytemplates update [--to VERSION] [--source FEED]... [--set OPTION=VALUE]... [--dry-run]</c>.</summary>
+/// <summary>The command line: <c>mytemplates update [--to VERSION] [--source FEED]... [--set OPTION=VALUE]... [--dry-run | --check]</c>.</summary>
 public static class UpdateCli
 {
     public static async Task<int> InvokeAsync(string[] args)
@@ -44,18 +44,24 @@ public static class UpdateCli
         {
             Description = "Print what would change; write nothing.",
         };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Say which version the solution was made with and the newest the feeds have; change nothing (exit code 3: a newer one).",
+        };
 
         var command = new Command("update", """
             Merge a newer version of the template this solution was generated from, or a changed option,
             into the solution (three-way: the recorded version and options, the new ones, and your files).
             Run it at the solution's root (where .mytemplates.json is), in a git work tree with no uncommitted changes.
-            Exit codes: 0 updated cleanly; 1 conflicts to resolve (listed) or a failure; 2 a usage error.
+            Exit codes: 0 updated cleanly (with --check: up to date); 1 conflicts to resolve (listed) or a failure; 2 a usage error;
+            3 with --check: a newer version is available.
             """)
         {
             to,
             sources,
             set,
             dryRun,
+            check,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -64,7 +70,8 @@ public static class UpdateCli
                 parseResult.GetValue(to),
                 parseResult.GetValue(sources) ?? [],
                 parseResult.GetValue(set) ?? [],
-                parseResult.GetValue(dryRun));
+                parseResult.GetValue(dryRun),
+                parseResult.GetValue(check));
             try
             {
                 return await new Updater(Console.Out).RunAsync(request, cancellationToken);

@@ -11,6 +11,11 @@ public sealed class Updater(TextWriter output)
     {
         var root = Path.GetFullPath(request.Root);
         var answers = Answers.Read(root);
+        if (request.Check)
+        {
+            return await CheckAsync(root, answers, request, cancellationToken);
+        }
+
         var settings = ParseSettings(request.Settings);
         await Git.EnsureCleanWorkTreeAsync(root, cancellationToken);
 
@@ -81,6 +86,28 @@ public sealed class Updater(TextWriter output)
 
         await output.WriteLineAsync(Summary(changes, conflicts, request.DryRun));
         return conflicts.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary><c>--check</c>: the recorded version against the newest the feeds have; reads the answers file, writes nothing.</summary>
+    private async Task<int> CheckAsync(string root, Answers answers, UpdateRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ToVersion is not null || request.Settings.Count > 0 || request.DryRun)
+        {
+            throw new UsageException("--check compares the recorded version with the newest the feeds have; it takes only --source.");
+        }
+
+        using var newest = await TemplateCache.InstallAsync(answers.Package, null, request.Sources, root, cancellationToken);
+        var made = $"{answers.Name} was made with {answers.Package} {answers.PackageVersion}";
+        if (PackageVersion.Compare(newest.Version, answers.PackageVersion) > 0)
+        {
+            await output.WriteLineAsync($"{made}; the newest the feeds have is {newest.Version}. `mytemplates update` brings it in.");
+            return ExitCodes.NewerAvailable;
+        }
+
+        await output.WriteLineAsync(newest.Version == answers.PackageVersion
+            ? $"{made}, the newest the feeds have: up to date."
+            : $"{made}; the newest the feeds have is {newest.Version}, older: up to date (--source adds the feed that has {answers.PackageVersion}).");
+        return ExitCodes.Success;
     }
 
     private static string Summary(IReadOnlyList<FileChange> changes, IReadOnlyList<FileChange> conflicts, bool dryRun)

@@ -142,10 +142,36 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         Assert.Equal(before, Tree(solution, withoutAnswers: false));
     }
 
+    [Fact]
+    public async Task Check_names_the_newer_version_the_feed_has_changes_nothing_and_is_up_to_date_at_the_newest()
+    {
+        using var temp = new TempDirectory("update-check", feed.Offline);
+        var solution = await CreateAsync(temp, "check");
+
+        var check = await UpdateAsync(solution, "--check");
+
+        Assert.True(check.ExitCode == 3, check.ToString());
+        Assert.Contains($"{Scenarios.WebApiName} was made with MyTemplates {UpdateFeed.Old}; the newest the feeds have is {UpdateFeed.New}.",
+            check.StandardOutput);
+        var status = await ProcessRunner.RunAsync("git", ["status", "--porcelain", "--untracked-files=all"], solution, Timeout,
+            cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(status.ExitCode == 0 && status.StandardOutput.Length == 0, status.ToString());
+
+        var newest = await GenerateAsync(temp, UpdateFeed.New, "check-newest");
+        var before = Tree(newest, withoutAnswers: false);
+
+        var upToDate = await UpdateAsync(newest, "--check");
+
+        Assert.True(upToDate.ExitCode == 0, upToDate.ToString());
+        Assert.Contains($"{Scenarios.WebApiName} was made with MyTemplates {UpdateFeed.New}, the newest the feeds have: up to date.",
+            upToDate.StandardOutput);
+        Assert.Equal(before, Tree(newest, withoutAnswers: false));
+    }
+
     public static TheoryData<string> Refusals =>
     [
         "dirty tree", "not a git work tree", "no answers file", "unknown option", "unknown value", "hidden option", "no such version",
-        "untracked file in the way", "malformed --set", "unknown argument",
+        "untracked file in the way", "malformed --set", "check with --set", "unknown argument",
     ];
 
     [Theory]
@@ -195,6 +221,10 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
             case "malformed --set":
                 arguments = ["--set", "auth", "--source", feed.Feed];
                 expected = "--set takes OPTION=VALUE";
+                break;
+            case "check with --set":
+                arguments = ["--check", "--set", "auth=jwt", "--source", feed.Feed];
+                expected = "--check compares the recorded version with the newest the feeds have; it takes only --source.";
                 break;
             default:
                 arguments = ["--everything"];
