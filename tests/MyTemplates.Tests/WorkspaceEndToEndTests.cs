@@ -177,7 +177,7 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         Assert.Fail($"Not {done} jobs done within {JobsTimeout}: {last.ReplaceLineEndings(", ")}");
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    protected static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         var deadline = Stopwatch.StartNew();
         while (!condition())
@@ -191,13 +191,13 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>(TWorkspace work
         string.Join('\n', workers.SelectMany(worker => worker.Output.Split('\n')).Where(line => line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)));
 
     /// <summary>How many times each job id was sent, from the workers' logs.</summary>
-    private static Dictionary<string, int> SentJobs(params RunningApp[] workers) =>
+    protected static Dictionary<string, int> SentJobs(params RunningApp[] workers) =>
         workers.SelectMany(worker => SentLine().Matches(worker.Output).Select(match => match.Groups["id"].Value))
             .GroupBy(id => id)
             .ToDictionary(group => group.Key, group => group.Count());
 
     [GeneratedRegex(@"Worker \S+ started")]
-    private static partial Regex WorkerStarted();
+    protected static partial Regex WorkerStarted();
 
     [GeneratedRegex(@"Sent the welcome message of job (?<id>[0-9a-f-]{36})")]
     private static partial Regex SentLine();
@@ -267,4 +267,4 @@ public sealed partial class WorkspaceSqliteEndToEndTests(SqliteWorkspace workspa
     private static partial Regex UnprefixedLogLine();
 }
 
-public sealed class WorkspacePostgresEndToEndTests(PostgresWorkspace workspace) : WorkspaceEndToEndTests<PostgresWorkspace>(workspace);
+public sealed partial class WorkspacePostgresEndToEndTests(PostgresWorkspace workspace) : WorkspaceEndToEndTests<PostgresWorkspace>(workspace);

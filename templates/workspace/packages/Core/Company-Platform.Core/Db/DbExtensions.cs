@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 #if (UsePostgres)
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 #endif
 
@@ -25,7 +26,12 @@ public static class DbExtensions
             options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
 #endif
 #if (UsePostgres)
-            options.UseNpgsql(connectionString);
+            // Npgsql's pool hands out a connection without checking it first, so after a database restart or
+            // fail-over the first command on each pooled connection fails. The retrying strategy runs the whole
+            // operation again on a fresh connection, a few times within seconds; a failure that outlasts it
+            // becomes the API's 503 with Retry-After, or the worker's back-off, never a 500.
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null));
 #endif
 
             options.ConfigureWarnings(warnings => warnings
@@ -48,6 +54,20 @@ public static class DbExtensions
 #endif
 #if (UsePostgres)
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+#endif
+
+    /// <summary>
+    /// True when the database could not be reached or dropped the connection, and the retries did not help:
+    /// the database is away for now (restarting, failing over, out of connections), not the request at fault.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(this Exception exception) =>
+#if (UseSqlite)
+        // Another process held the database's write lock for longer than the busy timeout.
+        (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 5 /* SQLITE_BUSY */ or 6 /* SQLITE_LOCKED */ };
+#endif
+#if (UsePostgres)
+        exception is RetryLimitExceededException
+            || (exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { IsTransient: true };
 #endif
 
     /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
