@@ -1,6 +1,7 @@
 using Contoso.Shop.Config;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Contoso.Shop.Db;
 
@@ -23,6 +24,7 @@ public sealed partial class DatabaseMigrator(
         {
             try
             {
+                await using var migrationLock = await LockMigrationsAsync(options.Value.ConnectionString!, cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -51,6 +53,21 @@ public sealed partial class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Instances started together would each apply the same migration (measured: one of two failed with 42P07, a table
+    /// already exists): EF Core locks the history table only for each migration's transaction, after every instance has
+    /// listed what to apply. An advisory lock held for the whole run lets one migrate while the others wait and then find
+    /// nothing left to do. A connection of its own, outside the pool, holds it: closing it ends the session and the lock.
+    /// </summary>
+    private static async Task<NpgsqlConnection> LockMigrationsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('migrations'))", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]
     private static partial void LogMigrated(ILogger logger);

@@ -2,6 +2,7 @@ using Contoso.Shop.Config;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Contoso.Shop.Db;
@@ -14,7 +15,12 @@ public static class DbExtensions
         services.AddDbContextPool<AppDbContext>((provider, options) =>
         {
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-            options.UseNpgsql(connectionString);
+            // Npgsql's pool hands out a connection without checking it first, so after a database restart or
+            // fail-over the first command on each pooled connection fails. The retrying strategy runs the whole
+            // operation again on a fresh connection, a few times within seconds; a failure that outlasts it
+            // becomes a 503 with Retry-After (Api/Middleware/ProblemExceptionHandler.cs), never a 500.
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null));
 
             options.ConfigureWarnings(warnings => warnings
                 // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
@@ -33,6 +39,14 @@ public static class DbExtensions
     /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>
     public static bool IsUniqueViolation(this DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// True when the database could not be reached or dropped the connection, and the retries did not help:
+    /// the database is away for now (restarting, failing over, out of connections), not the request at fault.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(this Exception exception) =>
+        exception is RetryLimitExceededException
+            || (exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { IsTransient: true };
 
     /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
     public static bool IsMissingSchema(this Exception exception) =>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Contoso.Platform.Worker.Tests;
 
-/// <summary>The worker as Program.cs builds it, on a test database, with a short poll interval so tests see jobs done quickly; a test may swap the job handler.</summary>
+/// <summary>The worker as Program.cs builds it, on a test database, with a short poll interval so tests see jobs done quickly; a test may swap the job handler or the clock.</summary>
 public sealed class WorkerHost : IAsyncDisposable
 {
     private WorkerHost(IHost host, TestDatabase database) => (Host, Database) = (host, database);
@@ -21,7 +21,7 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public JobWorker Worker => Host.Services.GetServices<IHostedService>().OfType<JobWorker>().Single();
 
-    public static async Task<WorkerHost> CreateAsync(IJobHandler? handler = null, Dictionary<string, string?>? settings = null)
+    public static async Task<WorkerHost> CreateAsync(IJobHandler? handler = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -37,6 +37,11 @@ public sealed class WorkerHost : IAsyncDisposable
         if (handler is not null)
         {
             builder.Services.AddKeyedSingleton(WelcomeMessage.Kind, handler);
+        }
+
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
         }
 
         return new WorkerHost(builder.Build(), database);

@@ -50,6 +50,44 @@ public sealed class JobWorkerTests
         Assert.Equal(1, handler.Calls);
     }
 
+    [Fact]
+    public async Task While_the_database_is_away_the_worker_waits_twice_as_long_after_each_failure_in_a_row()
+    {
+        var clock = new WaitRecordingClock();
+        await using var worker = await WorkerHost.CreateAsync(settings: new() { ["ConnectionStrings:Default"] = await UnreachableDatabaseAsync() }, clock: clock);
+
+        await worker.Host.StartAsync(TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (clock.Waits.Count < 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        await worker.Host.StopAsync(TestContext.Current.CancellationToken);
+
+        // The poll interval (20 ms here), then doubled after each failure: no tight loop while the database is away.
+        Assert.Equal([20, 40, 80, 160], clock.Waits.Take(4).Select(wait => wait.TotalMilliseconds));
+    }
+
+    /// <summary>A connection string that fails at once, every time: a database that is not there.</summary>
+    private static async Task<string> UnreachableDatabaseAsync()
+    {
+        await Task.CompletedTask;
+        return $"Data Source={Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "app.db")}";
+    }
+
+    /// <summary>The system clock, noting each wait the worker asks it for.</summary>
+    private sealed class WaitRecordingClock : TimeProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Waits { get; } = new();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Waits.Enqueue(dueTime);
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
     private sealed class FailingHandler : IJobHandler
     {
         public int Calls { get; private set; }

@@ -23,15 +23,21 @@ public sealed partial class JobWorker(
     /// <summary>Names this process on the jobs it holds, so that only it completes or gives them back.</summary>
     public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>The longest wait between tries while the database is away.</summary>
+    public static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarted(WorkerId);
+        var failuresInARow = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var claimed = 0;
+            TimeSpan wait;
             try
             {
-                claimed = await RunBatchAsync(stoppingToken);
+                var claimed = await RunBatchAsync(stoppingToken);
+                failuresInARow = 0;
+                wait = claimed == 0 ? options.Value.PollInterval : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -40,18 +46,21 @@ public sealed partial class JobWorker(
             catch (Exception exception) when (exception.IsMissingSchema())
             {
                 LogWaitingForMigrations();
+                wait = options.Value.PollInterval;
             }
             catch (Exception exception)
             {
-                // The database is away, for instance: the jobs of this batch come back when their lease runs out.
-                LogBatchFailed(exception);
+                // The database is away, for instance: wait longer after each failure in a row, so that the workers
+                // neither spin nor flood the log, and start again at once when it is back.
+                wait = BackOff(++failuresInARow);
+                LogBatchFailed(exception, wait);
             }
 
-            if (claimed == 0)
+            if (wait > TimeSpan.Zero)
             {
                 try
                 {
-                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+                    await Task.Delay(wait, clock, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -84,7 +93,7 @@ public sealed partial class JobWorker(
             // through, so that no other worker claims the jobs it has yet to start.
             if (clock.GetUtcNow() >= renewAt)
             {
-                await jobs.CompleteAsync(done, WorkerId, CancellationToken.None);
+                await RecordDoneAsync(jobs, done, stoppingToken);
                 done.Clear();
                 unstarted = [.. await jobs.RenewAsync(unstarted, WorkerId, CancellationToken.None)];
                 renewAt = clock.GetUtcNow() + jobOptions.Value.Lease / 2;
@@ -100,9 +109,36 @@ public sealed partial class JobWorker(
         }
 
         // The jobs done are marked together: one commit for the batch.
-        await jobs.CompleteAsync(done, WorkerId, CancellationToken.None);
+        await RecordDoneAsync(jobs, done, stoppingToken);
         return batch.Count;
     }
+
+    /// <summary>
+    /// Marks the jobs done, trying again while the database is away: a job that ran must not run again because the
+    /// database was restarting when it finished. Only a worker that stops first leaves them to run again once their
+    /// lease runs out (handlers are safe to repeat).
+    /// </summary>
+    private async Task RecordDoneAsync(JobService jobs, List<Job> done, CancellationToken stoppingToken)
+    {
+        for (var failuresInARow = 1; ; failuresInARow++)
+        {
+            try
+            {
+                await jobs.CompleteAsync(done, WorkerId, CancellationToken.None);
+                return;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception.IsDatabaseUnavailable())
+            {
+                var wait = BackOff(failuresInARow);
+                LogRecordingDoneFailed(exception, done.Count, wait);
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>The wait after the n-th failure in a row: the poll interval, doubled each time, at most <see cref="MaxBackOff"/>.</summary>
+    private TimeSpan BackOff(int failuresInARow) =>
+        TimeSpan.FromTicks(Math.Min(options.Value.PollInterval.Ticks * (1L << Math.Min(failuresInARow - 1, 16)), MaxBackOff.Ticks));
 
     // The job in hand runs to its end even when the host is stopping; the host's shutdown timeout bounds the wait.
     // Each job gets a scope of its own, so that what a failed handler left in a DbContext never reaches the next job.
@@ -135,6 +171,9 @@ public sealed partial class JobWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The jobs table is missing: waiting for the database migrations (README.md, Migrate)")]
     private partial void LogWaitingForMigrations();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming or running a batch of jobs failed; trying again")]
-    private partial void LogBatchFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming or running a batch of jobs failed; trying again in {Wait}")]
+    private partial void LogBatchFailed(Exception exception, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Marking {Count} job(s) done failed: the database is away; trying again in {Wait}")]
+    private partial void LogRecordingDoneFailed(Exception exception, int count, TimeSpan wait);
 }

@@ -6,12 +6,14 @@ namespace Contoso.Shop.Api.Middleware;
 
 /// <summary>
 /// Turns exceptions into RFC 9457 problem details: a bad request keeps its status (400, 413, 415),
-/// a conflict is 409, a database without its schema is 503, and anything unexpected is a 500 that
-/// shows no internals outside Development.
+/// a conflict is 409, a database without its schema or out of reach is 503 with Retry-After, and
+/// anything unexpected is a 500 that shows no internals outside Development.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
+    private const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception switch
@@ -20,12 +22,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             ConflictException conflict => (StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Message),
             _ when exception.IsMissingSchema() => (StatusCodes.Status503ServiceUnavailable, "The database is not ready.",
                 "Its schema is missing or out of date: the database migrations have not been applied."),
+            _ when exception.IsDatabaseUnavailable() => (StatusCodes.Status503ServiceUnavailable, "The database is not available.",
+                "It did not answer, or dropped the connection, and retrying did not help. Try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
         };
 
         if (status >= StatusCodes.Status500InternalServerError)
         {
             logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, status);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // A hint for clients and proxies: the database is expected back, so the same request may succeed then.
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
 
         httpContext.Response.StatusCode = status;

@@ -4,13 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Contoso.Platform.Core.Db;
 
 /// <summary>
 /// Runs before the app starts its work (the API's server, the worker's loop). With
-/// <c>Database:MigrateOnStartup</c> it applies pending migrations (EF Core holds a database lock while
-/// it does, so the API and the workers may start together), and a failure stops start-up. Without it,
+/// <c>Database:MigrateOnStartup</c> it applies pending migrations (the API and the workers may start
+/// together: on PostgreSQL one migrates while the others wait), and a failure stops start-up. Without it,
 /// it names the migrations still to apply: until they are, the API's <c>/health/ready</c> answers 503.
 /// </summary>
 public sealed partial class DatabaseMigrator(
@@ -27,6 +28,7 @@ public sealed partial class DatabaseMigrator(
         {
             try
             {
+                await using var migrationLock = await LockMigrationsAsync(options.Value.ConnectionString!, cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -55,6 +57,21 @@ public sealed partial class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Instances started together would each apply the same migration (measured with two web APIs: one failed with 42P07,
+    /// a table already exists): EF Core locks the history table only for each migration's transaction, after every
+    /// instance has listed what to apply. An advisory lock held for the whole run lets one migrate while the others wait
+    /// and then find nothing left to do. A connection of its own, outside the pool, holds it: closing it ends the lock.
+    /// </summary>
+    private static async Task<NpgsqlConnection> LockMigrationsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('migrations'))", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]
     private static partial void LogMigrated(ILogger logger);

@@ -9,8 +9,8 @@ namespace Contoso.Platform.Core.Db;
 
 /// <summary>
 /// Runs before the app starts its work (the API's server, the worker's loop). With
-/// <c>Database:MigrateOnStartup</c> it applies pending migrations (EF Core holds a database lock while
-/// it does, so the API and the workers may start together), and a failure stops start-up. Without it,
+/// <c>Database:MigrateOnStartup</c> it applies pending migrations (the API and the workers may start
+/// together: on PostgreSQL one migrates while the others wait), and a failure stops start-up. Without it,
 /// it names the migrations still to apply: until they are, the API's <c>/health/ready</c> answers 503.
 /// </summary>
 public sealed partial class DatabaseMigrator(

@@ -35,6 +35,14 @@ public static class DbExtensions
     public static bool IsUniqueViolation(this DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
 
+    /// <summary>
+    /// True when the database could not be reached or dropped the connection, and the retries did not help:
+    /// the database is away for now (restarting, failing over, out of connections), not the request at fault.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(this Exception exception) =>
+        // Another process held the database's write lock for longer than the busy timeout.
+        (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 5 /* SQLITE_BUSY */ or 6 /* SQLITE_LOCKED */ };
+
     /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
     public static bool IsMissingSchema(this Exception exception) =>
         (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 1 /* SQLITE_ERROR */ } sqlite
