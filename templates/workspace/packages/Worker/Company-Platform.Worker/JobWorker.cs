@@ -23,8 +23,8 @@ public sealed partial class JobWorker(
     /// <summary>Names this process on the jobs it holds, so that only it completes or gives them back.</summary>
     public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    /// <summary>The longest wait between tries while the database is away.</summary>
-    public static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
+    /// <summary>The longest wait between tries while the database is away (or the poll interval, if that is longer).</summary>
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,7 +51,7 @@ public sealed partial class JobWorker(
             catch (Exception exception)
             {
                 // The database is away, for instance: wait longer after each failure in a row, so that the workers
-                // neither spin nor flood the log, and start again at once when it is back.
+                // neither spin nor flood the log; the first batch that succeeds resets the wait.
                 wait = BackOff(++failuresInARow);
                 LogBatchFailed(exception, wait);
             }
@@ -137,8 +137,12 @@ public sealed partial class JobWorker(
     }
 
     /// <summary>The wait after the n-th failure in a row: the poll interval, doubled each time, at most <see cref="MaxBackOff"/>.</summary>
-    private TimeSpan BackOff(int failuresInARow) =>
-        TimeSpan.FromTicks(Math.Min(options.Value.PollInterval.Ticks * (1L << Math.Min(failuresInARow - 1, 16)), MaxBackOff.Ticks));
+    private TimeSpan BackOff(int failuresInARow)
+    {
+        var poll = options.Value.PollInterval;
+        var longest = poll > MaxBackOff ? poll : MaxBackOff;
+        return TimeSpan.FromTicks(Math.Min(poll.Ticks * (1L << Math.Min(failuresInARow - 1, 16)), longest.Ticks));
+    }
 
     // The job in hand runs to its end even when the host is stopping; the host's shutdown timeout bounds the wait.
     // Each job gets a scope of its own, so that what a failed handler left in a DbContext never reaches the next job.
@@ -154,7 +158,17 @@ public sealed partial class JobWorker(
         }
         catch (Exception exception)
         {
-            await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
+            try
+            {
+                await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
+            }
+            catch (Exception recording) when (recording.IsDatabaseUnavailable())
+            {
+                // The handler most likely failed because the database is away too. This job comes back when its lease
+                // runs out; the batch goes on, so that the jobs already done are still marked done.
+                LogFailureNotRecorded(recording, job.Id);
+            }
+
             return false;
         }
     }
@@ -173,6 +187,9 @@ public sealed partial class JobWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Claiming or running a batch of jobs failed; trying again in {Wait}")]
     private partial void LogBatchFailed(Exception exception, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed, and so did recording it: the database is away; it runs again when its lease runs out")]
+    private partial void LogFailureNotRecorded(Exception exception, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Marking {Count} job(s) done failed: the database is away; trying again in {Wait}")]
     private partial void LogRecordingDoneFailed(Exception exception, int count, TimeSpan wait);

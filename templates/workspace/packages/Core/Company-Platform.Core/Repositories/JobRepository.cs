@@ -10,6 +10,9 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
         string workerId, int count, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken = default)
     {
         const string pending = nameof(JobStatus.Pending);
+
+        // Under the retrying strategy a claim whose reply was lost (the database restarted) is made again and picks
+        // other jobs; the first ones stay held by this worker until their lease runs out, then go to any worker.
 #if (UsePostgres)
 
         // One statement: the rows it picks are locked until it commits, and a concurrent claim skips
