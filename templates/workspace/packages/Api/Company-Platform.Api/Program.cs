@@ -1,8 +1,12 @@
 using Company.Platform.Api;
 using Company.Platform.Api.Routes;
+using Company.Platform.Api.Telemetry;
 using Company.Platform.Core;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Telemetry: traces, metrics and logs, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (Hosting).
+builder.AddApiTelemetry();
 
 // Core: settings, the DbContext with its migrations, repositories and services (shared with the worker).
 builder.AddCore();

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Company.Platform.Core.Config;
 using Company.Platform.Core.Db;
 using Company.Platform.Core.Models;
 using Company.Platform.Core.Services;
 using Company.Platform.Worker.Config;
 using Company.Platform.Worker.Jobs;
+using Company.Platform.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Company.Platform.Worker;
@@ -78,6 +80,11 @@ public sealed partial class JobWorker(
         await using var scope = scopes.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<JobService>();
         var batch = await jobs.ClaimAsync(WorkerId, options.Value.BatchSize, stoppingToken);
+        foreach (var job in batch)
+        {
+            WorkerTelemetry.Claimed.Add(1, WorkerTelemetry.KindOf(job));
+        }
+
         var unstarted = batch.ToList();
         var done = new List<Job>();
         var renewAt = clock.GetUtcNow() + jobOptions.Value.Lease / 2;
@@ -146,21 +153,26 @@ public sealed partial class JobWorker(
 
     // The job in hand runs to its end even when the host is stopping; the host's shutdown timeout bounds the wait.
     // Each job gets a scope of its own, so that what a failed handler left in a DbContext never reaches the next job.
+    // Its span is the parent of what the handler does (its database and HTTP spans), in the trace of what queued the job.
     private async Task<bool> RunAsync(JobService jobs, Job job)
     {
+        using var span = WorkerTelemetry.StartJob(job);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetKeyedService<IJobHandler>(job.Kind)
                 ?? throw new InvalidOperationException($"No handler is registered for jobs of kind '{job.Kind}'.");
             await handler.HandleAsync(job, CancellationToken.None);
+            WorkerTelemetry.Done.Add(1, WorkerTelemetry.KindOf(job));
             return true;
         }
         catch (Exception exception)
         {
+            span?.AddException(exception).SetStatus(ActivityStatusCode.Error, exception.Message);
             try
             {
-                await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
+                var status = await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
+                (status == JobStatus.Failed ? WorkerTelemetry.Failed : WorkerTelemetry.Retried).Add(1, WorkerTelemetry.KindOf(job));
             }
             catch (Exception recording) when (recording.IsDatabaseUnavailable())
             {

@@ -1,7 +1,11 @@
 using Company.Platform.Core;
+using Company.Platform.Hosting;
 using Company.Platform.Worker;
 
 var builder = Host.CreateApplicationBuilder(args);
+
+// Telemetry: traces, metrics and logs, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (Hosting).
+builder.AddTelemetry("Company-Platform.Worker");
 
 // Core: settings, the DbContext with its migrations, repositories and services (shared with the API).
 builder.AddCore();

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Contoso.Platform.Core.Config;
 using Contoso.Platform.Core.Db;
 using Contoso.Platform.Core.Models;
 using Contoso.Platform.Core.Services;
 using Contoso.Platform.Worker.Config;
 using Contoso.Platform.Worker.Jobs;
+using Contoso.Platform.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Contoso.Platform.Worker;
@@ -23,8 +25,8 @@ public sealed partial class JobWorker(
     /// <summary>Names this process on the jobs it holds, so that only it completes or gives them back.</summary>
     public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    /// <summary>The longest wait between tries while the database is away.</summary>
-    public static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
+    /// <summary>The longest wait between tries while the database is away (or the poll interval, if that is longer).</summary>
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,7 +53,7 @@ public sealed partial class JobWorker(
             catch (Exception exception)
             {
                 // The database is away, for instance: wait longer after each failure in a row, so that the workers
-                // neither spin nor flood the log, and start again at once when it is back.
+                // neither spin nor flood the log; the first batch that succeeds resets the wait.
                 wait = BackOff(++failuresInARow);
                 LogBatchFailed(exception, wait);
             }
@@ -78,6 +80,11 @@ public sealed partial class JobWorker(
         await using var scope = scopes.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<JobService>();
         var batch = await jobs.ClaimAsync(WorkerId, options.Value.BatchSize, stoppingToken);
+        foreach (var job in batch)
+        {
+            WorkerTelemetry.Claimed.Add(1, WorkerTelemetry.KindOf(job));
+        }
+
         var unstarted = batch.ToList();
         var done = new List<Job>();
         var renewAt = clock.GetUtcNow() + jobOptions.Value.Lease / 2;
@@ -137,24 +144,43 @@ public sealed partial class JobWorker(
     }
 
     /// <summary>The wait after the n-th failure in a row: the poll interval, doubled each time, at most <see cref="MaxBackOff"/>.</summary>
-    private TimeSpan BackOff(int failuresInARow) =>
-        TimeSpan.FromTicks(Math.Min(options.Value.PollInterval.Ticks * (1L << Math.Min(failuresInARow - 1, 16)), MaxBackOff.Ticks));
+    private TimeSpan BackOff(int failuresInARow)
+    {
+        var poll = options.Value.PollInterval;
+        var longest = poll > MaxBackOff ? poll : MaxBackOff;
+        return TimeSpan.FromTicks(Math.Min(poll.Ticks * (1L << Math.Min(failuresInARow - 1, 16)), longest.Ticks));
+    }
 
     // The job in hand runs to its end even when the host is stopping; the host's shutdown timeout bounds the wait.
     // Each job gets a scope of its own, so that what a failed handler left in a DbContext never reaches the next job.
+    // Its span is the parent of what the handler does (its database and HTTP spans), in the trace of what queued the job.
     private async Task<bool> RunAsync(JobService jobs, Job job)
     {
+        using var span = WorkerTelemetry.StartJob(job);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetKeyedService<IJobHandler>(job.Kind)
                 ?? throw new InvalidOperationException($"No handler is registered for jobs of kind '{job.Kind}'.");
             await handler.HandleAsync(job, CancellationToken.None);
+            WorkerTelemetry.Done.Add(1, WorkerTelemetry.KindOf(job));
             return true;
         }
         catch (Exception exception)
         {
-            await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
+            span?.AddException(exception).SetStatus(ActivityStatusCode.Error, exception.Message);
+            try
+            {
+                var status = await jobs.FailAsync(job, WorkerId, exception, CancellationToken.None);
+                (status == JobStatus.Failed ? WorkerTelemetry.Failed : WorkerTelemetry.Retried).Add(1, WorkerTelemetry.KindOf(job));
+            }
+            catch (Exception recording) when (recording.IsDatabaseUnavailable())
+            {
+                // The handler most likely failed because the database is away too. This job comes back when its lease
+                // runs out; the batch goes on, so that the jobs already done are still marked done.
+                LogFailureNotRecorded(recording, job.Id);
+            }
+
             return false;
         }
     }
@@ -173,6 +199,9 @@ public sealed partial class JobWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Claiming or running a batch of jobs failed; trying again in {Wait}")]
     private partial void LogBatchFailed(Exception exception, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed, and so did recording it: the database is away; it runs again when its lease runs out")]
+    private partial void LogFailureNotRecorded(Exception exception, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Marking {Count} job(s) done failed: the database is away; trying again in {Wait}")]
     private partial void LogRecordingDoneFailed(Exception exception, int count, TimeSpan wait);

@@ -4,26 +4,27 @@ namespace Contoso.Platform.Core.Tests;
 
 /// <summary>
 /// The workspace's rule, read from the project files: a project under <c>packages/X/</c> references
-/// projects of its own package and of Core only, so Api and Worker depend on Core and never on each
-/// other, and Core depends on neither.
+/// projects of its own package, of Core and of Hosting only, so Api and Worker depend on Core and Hosting
+/// and never on each other; Core and Hosting depend on nothing of the workspace (nor on each other).
 /// </summary>
 public sealed class PackageBoundaryTests
 {
     private const string Core = "Core";
+    private const string Hosting = "Hosting";
 
     public static TheoryData<string> Projects => [.. ProjectFiles()];
 
     [Fact]
     public void Every_package_has_projects() =>
-        Assert.All(new[] { Core, "Api", "Worker" }, package => Assert.Contains(ProjectFiles(), project => PackageOf(project) == package));
+        Assert.All(new[] { Core, Hosting, "Api", "Worker" }, package => Assert.Contains(ProjectFiles(), project => PackageOf(project) == package));
 
     [Theory]
     [MemberData(nameof(Projects))]
-    public void A_project_references_its_own_package_and_core_only(string project)
+    public void A_project_references_its_own_package_core_and_hosting_only(string project)
     {
         var package = PackageOf(project);
         var path = Path.Combine(PackagesFolder, project);
-        var allowed = package == Core ? new[] { Core } : [package, Core];
+        var allowed = package is Core or Hosting ? new[] { package } : [package, Core, Hosting];
 
         var references = XDocument.Load(path).Descendants()
             .Where(element => element.Name.LocalName == "ProjectReference")

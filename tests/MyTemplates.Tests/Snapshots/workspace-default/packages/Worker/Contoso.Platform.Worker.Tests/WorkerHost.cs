@@ -2,6 +2,7 @@ using Contoso.Platform.Core;
 using Contoso.Platform.Core.Models;
 using Contoso.Platform.Core.Services;
 using Contoso.Platform.Core.TestSupport;
+using Contoso.Platform.Hosting;
 using Contoso.Platform.Worker.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Contoso.Platform.Worker.Tests;
 
-/// <summary>The worker as Program.cs builds it, on a test database, with a short poll interval so tests see jobs done quickly; a test may swap the job handler or the clock.</summary>
+/// <summary>The worker as Program.cs builds it, on a test database, with a short poll interval so tests see jobs done quickly; a test may swap the job handler or the clock, or add services (an exporter).</summary>
 public sealed class WorkerHost : IAsyncDisposable
 {
     private WorkerHost(IHost host, TestDatabase database) => (Host, Database) = (host, database);
@@ -21,7 +22,7 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public JobWorker Worker => Host.Services.GetServices<IHostedService>().OfType<JobWorker>().Single();
 
-    public static async Task<WorkerHost> CreateAsync(IJobHandler? handler = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public static async Task<WorkerHost> CreateAsync(IJobHandler? handler = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -32,8 +33,10 @@ public sealed class WorkerHost : IAsyncDisposable
             ["Worker:PollInterval"] = "00:00:00.020",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
+        builder.AddTelemetry("Contoso.Platform.Worker");
         builder.AddCore();
         builder.AddWorker();
+        services?.Invoke(builder.Services);
         if (handler is not null)
         {
             builder.Services.AddKeyedSingleton(WelcomeMessage.Kind, handler);

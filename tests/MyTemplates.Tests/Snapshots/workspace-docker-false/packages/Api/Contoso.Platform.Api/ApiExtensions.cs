@@ -21,7 +21,7 @@ public static class ApiExtensions
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Of(context.HttpContext);
             if (context.ProblemDetails is HttpValidationProblemDetails validation)
             {
                 // Key validation errors by the JSON field names clients send (email), not the C# ones (Email).
@@ -34,7 +34,8 @@ public static class ApiExtensions
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // A database that hangs (frozen, or a network that drops packets) makes the probe fail in time instead of hanging.
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
 
         builder.Services.AddOptions<ApiDocumentOptions>().BindConfiguration(ApiDocumentOptions.SectionName);
         builder.Services.AddOpenApi(options => options

@@ -51,7 +51,7 @@ public sealed class JobWorkerTests
     }
 
     [Fact]
-    public async Task While_the_database_is_away_the_worker_waits_twice_as_long_after_each_failure_in_a_row()
+    public async Task After_each_failed_batch_in_a_row_the_worker_waits_twice_as_long()
     {
         var clock = new WaitRecordingClock();
         await using var worker = await WorkerHost.CreateAsync(settings: new() { ["ConnectionStrings:Default"] = await UnreachableDatabaseAsync() }, clock: clock);
@@ -65,11 +65,11 @@ public sealed class JobWorkerTests
 
         await worker.Host.StopAsync(TestContext.Current.CancellationToken);
 
-        // The poll interval (20 ms here), then doubled after each failure: no tight loop while the database is away.
+        // The poll interval (20 ms here), then doubled after each failure: no tight loop while the database fails.
         Assert.Equal([20, 40, 80, 160], clock.Waits.Take(4).Select(wait => wait.TotalMilliseconds));
     }
 
-    /// <summary>A connection string that fails at once, every time: a database that is not there.</summary>
+    /// <summary>A connection string that fails at once, every time (a database that is not there), without the retries a database away would get.</summary>
     private static async Task<string> UnreachableDatabaseAsync()
     {
         await Task.CompletedTask;

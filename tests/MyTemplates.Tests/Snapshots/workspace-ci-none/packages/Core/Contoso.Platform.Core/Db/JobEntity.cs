@@ -30,4 +30,10 @@ public sealed class JobEntity
     public DateTime CreatedAt { get; set; }
 
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of what queued the job (the request's span), if it was traced: the worker's span for
+    /// the job continues that trace.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

@@ -1,7 +1,10 @@
 namespace Contoso.Platform.Core.Models;
 
-/// <summary>A job a worker has claimed: what to do (<see cref="Kind"/>, <see cref="Payload"/>) and how many tries it has had, this one included.</summary>
-public sealed record Job(Guid Id, string Kind, string Payload, int Attempts);
+/// <summary>
+/// A job a worker has claimed: what to do (<see cref="Kind"/>, <see cref="Payload"/>), how many tries it has had, this one
+/// included, and the W3C <see cref="TraceParent"/> of what queued it, if that was traced.
+/// </summary>
+public sealed record Job(Guid Id, string Kind, string Payload, int Attempts, string? TraceParent = null);
 
 public enum JobStatus
 {

@@ -29,7 +29,7 @@ public sealed class UserRepository(AppDbContext db) : IUserRepository
         db.Users.Add(user);
         db.Jobs.AddRange(jobs);
         // One SaveChanges is one transaction: the outbox rows commit with the user, or neither does.
-        await SaveAsync(user.Email, cancellationToken);
+        await SaveAsync(user, cancellationToken);
     }
 
     public async Task<UserEntity?> UpdateAsync(Guid id, Action<UserEntity> change, CancellationToken cancellationToken = default)
@@ -41,14 +41,14 @@ public sealed class UserRepository(AppDbContext db) : IUserRepository
         }
 
         change(user);
-        await SaveAsync(user.Email, cancellationToken);
+        await SaveAsync(user, cancellationToken);
         return user;
     }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         await db.Users.Where(user => user.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    private async Task SaveAsync(string email, CancellationToken cancellationToken)
+    private async Task SaveAsync(UserEntity user, CancellationToken cancellationToken)
     {
         try
         {
@@ -56,7 +56,15 @@ public sealed class UserRepository(AppDbContext db) : IUserRepository
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            throw new ConflictException($"A user with e-mail '{email}' already exists.");
+            // The database may commit a save and then drop the connection before it says so (a restart): the
+            // retrying strategy then saves again and meets its own row. That row is this save's, not a conflict.
+            if (await db.Users.AsNoTracking().AnyAsync(row => row.Id == user.Id && row.Email == user.Email, cancellationToken))
+            {
+                db.ChangeTracker.AcceptAllChanges();
+                return;
+            }
+
+            throw new ConflictException($"A user with e-mail '{user.Email}' already exists.");
         }
     }
 }

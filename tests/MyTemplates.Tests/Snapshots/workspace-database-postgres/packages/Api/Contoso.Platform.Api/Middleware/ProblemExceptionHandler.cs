@@ -23,19 +23,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             _ when exception.IsMissingSchema() => (StatusCodes.Status503ServiceUnavailable, "The database is not ready.",
                 "Its schema is missing or out of date: the database migrations have not been applied."),
             _ when exception.IsDatabaseUnavailable() => (StatusCodes.Status503ServiceUnavailable, "The database is not available.",
-                "It did not answer, or dropped the connection, and retrying did not help. Try again shortly."),
+                "Try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
         };
 
-        if (status >= StatusCodes.Status500InternalServerError)
-        {
-            logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, status);
-        }
-
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            // A hint for clients and proxies: the database is expected back, so the same request may succeed then.
+            // Expected while the database restarts or is migrated: one line, no stack trace. Clients and proxies get a
+            // hint that the same request may succeed in a few seconds.
+            logger.LogWarning("Request {Method} {Path} failed with {Status}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, status, exception.Message);
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+        else if (status >= StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, status);
         }
 
         httpContext.Response.StatusCode = status;

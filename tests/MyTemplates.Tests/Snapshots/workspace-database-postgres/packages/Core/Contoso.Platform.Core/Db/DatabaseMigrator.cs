@@ -67,10 +67,32 @@ public sealed partial class DatabaseMigrator(
     private static async Task<NpgsqlConnection> LockMigrationsAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('migrations'))", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await connection.OpenAsync(cancellationToken);
+                    break;
+                }
+                catch (NpgsqlException exception) when (exception.IsTransient && attempt < 5)
+                {
+                    // A database that is still starting (instances and database started together): as EF Core's retries would.
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+                }
+            }
+
+            // No command timeout: the wait lasts as long as another instance's migrations; stopping the app cancels it.
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('migrations'))", connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]

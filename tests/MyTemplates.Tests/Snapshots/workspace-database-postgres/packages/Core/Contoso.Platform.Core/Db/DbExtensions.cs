@@ -25,9 +25,10 @@ public static class DbExtensions
                 maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null));
 
             options.ConfigureWarnings(warnings => warnings
-                // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+                // A failed command or connection surfaces as an exception (or is retried): the repository turns a taken e-mail into a 409,
                 // and the API's exception handler or the worker logs anything else once. EF Core's own error log would say it twice.
-                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                    (RelationalEventId.ConnectionError, LogLevel.Debug))
                 // A model change without its migration is caught by MigrationTests, not at every start-up.
                 .Ignore(RelationalEventId.PendingModelChangesWarning));
         });

@@ -11,6 +11,9 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
     {
         const string pending = nameof(JobStatus.Pending);
 
+        // Under the retrying strategy a claim whose reply was lost (the database restarted) is made again and picks
+        // other jobs; the first ones stay held by this worker until their lease runs out, then go to any worker.
+
         // One statement: the rows it picks are locked until it commits, and a concurrent claim skips
         // them (SKIP LOCKED) instead of waiting, so two workers never get the same job. The pick is
         // MATERIALIZED so that it runs once: a subquery the planner may run again could claim more than count.

@@ -19,9 +19,10 @@ public static class DbExtensions
             options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
 
             options.ConfigureWarnings(warnings => warnings
-                // A failed command surfaces as an exception: the repository turns a taken e-mail into a 409,
+                // A failed command or connection surfaces as an exception (or is retried): the repository turns a taken e-mail into a 409,
                 // and the API's exception handler or the worker logs anything else once. EF Core's own error log would say it twice.
-                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                    (RelationalEventId.ConnectionError, LogLevel.Debug))
                 // A model change without its migration is caught by MigrationTests, not at every start-up.
                 .Ignore(RelationalEventId.PendingModelChangesWarning));
         });
@@ -36,11 +37,10 @@ public static class DbExtensions
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ };
 
     /// <summary>
-    /// True when the database could not be reached or dropped the connection, and the retries did not help:
-    /// the database is away for now (restarting, failing over, out of connections), not the request at fault.
+    /// True when another process held the database's write lock for longer than the busy timeout: the database
+    /// is busy for now, not the request at fault.
     /// </summary>
     public static bool IsDatabaseUnavailable(this Exception exception) =>
-        // Another process held the database's write lock for longer than the busy timeout.
         (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 5 /* SQLITE_BUSY */ or 6 /* SQLITE_LOCKED */ };
 
     /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>

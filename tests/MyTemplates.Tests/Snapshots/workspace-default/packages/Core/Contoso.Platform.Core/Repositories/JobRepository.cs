@@ -11,6 +11,9 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
     {
         const string pending = nameof(JobStatus.Pending);
 
+        // Under the retrying strategy a claim whose reply was lost (the database restarted) is made again and picks
+        // other jobs; the first ones stay held by this worker until their lease runs out, then go to any worker.
+
         // One statement: SQLite runs one writer at a time, so this claim sees no other worker's claim
         // half done, and the lease keeps the jobs from every other worker until they are finished.
         return await db.Jobs.FromSql($"""

@@ -21,6 +21,8 @@ public sealed class JobEntityConfiguration : IEntityTypeConfiguration<JobEntity>
         builder.Property(job => job.LastError).HasColumnName("last_error");
         builder.Property(job => job.CreatedAt).HasColumnName("created_at");
         builder.Property(job => job.CompletedAt).HasColumnName("completed_at");
+        // 55 characters: version, trace id, span id and flags (00-{32 hex}-{16 hex}-{2 hex}).
+        builder.Property(job => job.TraceParent).HasColumnName("trace_parent").HasMaxLength(55);
         // The claim looks for pending jobs that are due, oldest first.
         builder.HasIndex(job => new { job.Status, job.RunAfter });
     }
