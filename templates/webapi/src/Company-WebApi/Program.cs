@@ -3,8 +3,12 @@ using Company.WebApi.Api.Routes;
 using Company.WebApi.Config;
 using Company.WebApi.Db;
 using Company.WebApi.Services;
+using Company.WebApi.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Telemetry: traces, metrics and logs, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.AddTelemetry();
 
 // Settings: options bound from configuration and validated at start-up.
 builder.AddAppSettings();
