@@ -3,8 +3,12 @@ using Contoso.Shop.Api.Routes;
 using Contoso.Shop.Config;
 using Contoso.Shop.Db;
 using Contoso.Shop.Services;
+using Contoso.Shop.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Telemetry: traces, metrics and logs, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.AddTelemetry();
 
 // Settings: options bound from configuration and validated at start-up.
 builder.AddAppSettings();

@@ -15,7 +15,7 @@ public static class ApiExtensions
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["correlationId"] = CorrelationIdMiddleware.Of(context.HttpContext);
             if (context.ProblemDetails is HttpValidationProblemDetails validation)
             {
                 // Key validation errors by the JSON field names clients send (email), not the C# ones (Email).
