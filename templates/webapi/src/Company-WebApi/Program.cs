@@ -2,6 +2,7 @@ using Company.WebApi.Api;
 using Company.WebApi.Api.Routes;
 using Company.WebApi.Config;
 using Company.WebApi.Db;
+using Company.WebApi.Edge;
 using Company.WebApi.Services;
 using Company.WebApi.Telemetry;
 
@@ -23,8 +24,12 @@ builder.Services.AddApiResources();
 // HTTP: problem details, validation, correlation ids, OpenAPI and authentication.
 builder.AddApi();
 
+// Edge: forwarded headers, HSTS and nosniff, CORS and the per-client rate limit, from configuration.
+builder.AddEdge();
+
 var app = builder.Build();
 
+app.UseEdge();
 app.UseApi();
 app.MapApiRoutes();
 
