@@ -33,6 +33,9 @@ public static class Scenarios
         new("webapi-docker-false", "myapp-webapi", WebApiName, "--docker", "false"),
         new("webapi-openapi-false", "myapp-webapi", WebApiName, "--openapi", "false"),
         new("webapi-ci-none", "myapp-webapi", WebApiName, "--ci", "none"),
+        new("webapi-aspire-true", "myapp-webapi", WebApiName, "--aspire", "true"),
+        new("webapi-database-postgres-aspire-true", "myapp-webapi", WebApiName, "--database", "postgres", "--aspire", "true"),
+        new("webapi-layout-flat-aspire-true", "myapp-webapi", WebApiName, "--layout", "flat", "--aspire", "true"),
 
         new("cli-default", "myapp-cli", CliName),
         new("cli-aot-true", "myapp-cli", CliName, "--aot", "true"),

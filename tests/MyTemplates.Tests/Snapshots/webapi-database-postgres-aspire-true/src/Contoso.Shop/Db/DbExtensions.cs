@@ -1,0 +1,57 @@
+using Contoso.Shop.Config;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Contoso.Shop.Db;
+
+public static class DbExtensions
+{
+    public static IServiceCollection AddDb(this IServiceCollection services)
+    {
+        // A pooled DbContext: cheap to rent per request, which matters on hot read paths.
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+        {
+            var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            // Npgsql's pool hands out a connection without checking it first, so after a database restart or
+            // fail-over the first command on each pooled connection fails. The retrying strategy runs the whole
+            // operation again on a fresh connection, a few times within seconds; a failure that outlasts it
+            // becomes a 503 with Retry-After (Api/Middleware/ProblemExceptionHandler.cs), never a 500.
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null));
+
+            options.ConfigureWarnings(warnings => warnings
+                // A failed command or connection surfaces as an exception (or is retried): the repository turns a taken e-mail into a 409,
+                // and the exception handler logs anything else once. EF Core's own error log would say it twice.
+                .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                    (RelationalEventId.ConnectionError, LogLevel.Debug))
+                // A model change without its migration is caught by MigrationTests, not at every start-up.
+                .Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        services.AddHostedService<DatabaseMigrator>();
+        // A database that hangs (frozen, or a network that drops packets) makes the probe fail in time instead of hanging.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+
+        return services;
+    }
+
+    /// <summary>True when saving failed on a unique index (e.g. a duplicate e-mail address).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// True when the database could not be reached or dropped the connection, and the retries did not help:
+    /// the database is away for now (restarting, failing over, out of connections), not the request at fault.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(this Exception exception) =>
+        exception is RetryLimitExceededException
+            || (exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { IsTransient: true };
+
+    /// <summary>True when a command failed because a table or column is missing: migrations are pending.</summary>
+    public static bool IsMissingSchema(this Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
+}

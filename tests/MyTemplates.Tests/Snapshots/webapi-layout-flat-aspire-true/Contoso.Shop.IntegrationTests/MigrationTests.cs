@@ -1,0 +1,20 @@
+using Contoso.Shop.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Contoso.Shop.IntegrationTests;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrations_match_the_model()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        await using var db = database.CreateDbContext();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changed since the last migration. From the web project's folder, run the command " +
+            "`dotnet new myapp-resource` printed, or for another change: " +
+            "dotnet tool restore && dotnet ef migrations add <Name> --output-dir Db/Migrations");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+
+namespace Contoso.Shop.Api;
+
+/// <summary>
+/// A resource of the API: its data access, its business rules and its routes, registered together.
+/// Each resource declares itself once, beside its routes (<c>[assembly: ApiResource&lt;UserRoutes&gt;]</c>),
+/// and start-up adds and maps every declared one: a new resource needs no edit anywhere else.
+/// </summary>
+public interface IApiResource
+{
+    /// <summary>Registers the resource's repository and service.</summary>
+    static abstract void AddServices(IServiceCollection services);
+
+    /// <summary>Maps the resource's route group.</summary>
+    static abstract void MapRoutes(IEndpointRouteBuilder routes);
+}
+
+/// <summary>Declares a resource of the API; see <see cref="IApiResource"/>.</summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+public abstract class ApiResourceAttribute : Attribute
+{
+    /// <summary>The resources this assembly declares, by name, so that their order never depends on the compiler's.</summary>
+    public static IReadOnlyList<ApiResourceAttribute> All { get; } =
+        [.. typeof(ApiResourceAttribute).Assembly.GetCustomAttributes<ApiResourceAttribute>().OrderBy(resource => resource.Name, StringComparer.Ordinal)];
+
+    public abstract string Name { get; }
+
+    public abstract void AddServices(IServiceCollection services);
+
+    public abstract void MapRoutes(IEndpointRouteBuilder routes);
+}
+
+/// <inheritdoc cref="ApiResourceAttribute"/>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+public sealed class ApiResourceAttribute<TResource> : ApiResourceAttribute
+    where TResource : IApiResource
+{
+    public override string Name => typeof(TResource).Name;
+
+    public override void AddServices(IServiceCollection services) => TResource.AddServices(services);
+
+    public override void MapRoutes(IEndpointRouteBuilder routes) => TResource.MapRoutes(routes);
+}
+
+public static class ApiResourceExtensions
+{
+    /// <summary>Registers every declared resource's repository and service.</summary>
+    public static IServiceCollection AddApiResources(this IServiceCollection services)
+    {
+        foreach (var resource in ApiResourceAttribute.All)
+        {
+            resource.AddServices(services);
+        }
+
+        return services;
+    }
+
+    /// <summary>Maps every declared resource's route group.</summary>
+    public static IEndpointRouteBuilder MapApiResources(this IEndpointRouteBuilder routes)
+    {
+        foreach (var resource in ApiResourceAttribute.All)
+        {
+            resource.MapRoutes(routes);
+        }
+
+        return routes;
+    }
+}

@@ -1,0 +1,48 @@
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Contoso.Shop.Telemetry;
+
+/// <summary>
+/// The one place where the API sets up its telemetry (as Aspire's ServiceDefaults do): the server's spans (health
+/// probes left out) with the database's and outgoing HTTP's under them, the server's, HTTP client's and runtime's
+/// metrics, and the logs with their trace and span ids. They are exported over OTLP when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the other standard <c>OTEL_*</c> variables (protocol, headers,
+/// <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>, export intervals) work as the specification says.
+/// Without the variable nothing is exported, and nothing is recorded for it either.
+/// </summary>
+public static class TelemetryExtensions
+{
+    /// <summary>The service's name unless <c>OTEL_SERVICE_NAME</c> says otherwise.</summary>
+    public const string ServiceName = "Contoso.Shop";
+
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        // The service's own name first, so that OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES, detected after it, win.
+        static void Describe(ResourceBuilder resource) => resource.AddService(ServiceName).AddEnvironmentVariableDetector();
+
+        var services = builder.Services;
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .ConfigureResource(Describe)
+            .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
+            // SQLite has no spans of its own: EF Core's instrumentation makes one for each command.
+            .AddEntityFrameworkCoreInstrumentation()
+            .AddSource("System.Net.Http"));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
+            .ConfigureResource(Describe)
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"));
+        services.ConfigureOpenTelemetryLoggerProvider(logging => logging.ConfigureResource(Describe));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            services.AddOpenTelemetry().WithTracing().WithMetrics().WithLogging().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    private static bool IsHealthProbe(PathString path) => path.StartsWithSegments("/health");
+}
