@@ -2,6 +2,7 @@ using Contoso.Shop.Api;
 using Contoso.Shop.Api.Routes;
 using Contoso.Shop.Config;
 using Contoso.Shop.Db;
+using Contoso.Shop.Edge;
 using Contoso.Shop.Services;
 using Contoso.Shop.Telemetry;
 
@@ -23,8 +24,12 @@ builder.Services.AddApiResources();
 // HTTP: problem details, validation, correlation ids, OpenAPI and authentication.
 builder.AddApi();
 
+// Edge: forwarded headers, HSTS and nosniff, CORS and the per-client rate limit, from configuration.
+builder.AddEdge();
+
 var app = builder.Build();
 
+app.UseEdge();
 app.UseApi();
 app.MapApiRoutes();
 
