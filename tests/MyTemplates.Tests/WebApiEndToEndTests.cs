@@ -14,7 +14,7 @@ namespace MyTemplates.Tests;
 /// Kestrel limits, console logs with correlation ids, the database file or server it really uses,
 /// start-up migrations, and an OpenAPI document that passes two linters.
 /// </summary>
-public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
+public abstract partial class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
     where TApi : PublishedWebApi
 {
     protected TApi Api { get; } = api;
@@ -136,7 +136,7 @@ public abstract class WebApiEndToEndTests<TApi>(TApi api) : IClassFixture<TApi>
 
 }
 
-public sealed class WebApiDefaultEndToEndTests(DefaultWebApi api) : WebApiEndToEndTests<DefaultWebApi>(api)
+public sealed partial class WebApiDefaultEndToEndTests(DefaultWebApi api) : WebApiEndToEndTests<DefaultWebApi>(api)
 {
     [Fact]
     public Task A_failed_startup_migration_stops_the_app_and_names_the_setting() =>

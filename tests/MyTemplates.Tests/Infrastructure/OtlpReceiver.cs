@@ -70,6 +70,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
             .SelectMany(resourceSpans => resourceSpans.GetProperty("scopeSpans").EnumerateArray())
             .SelectMany(scopeSpans => scopeSpans.GetProperty("spans").EnumerateArray())];
 
+    /// <summary>Every log record the receiver holds from <paramref name="resource"/>, flattened out of OTLP JSON.</summary>
+    public async Task<IReadOnlyList<JsonElement>> LogRecordsAsync(string resource) =>
+        [.. (await GetAsync($"api/telemetry/logs?resource={Uri.EscapeDataString(resource)}"))
+            .GetProperty("data").GetProperty("resourceLogs").EnumerateArray()
+            .SelectMany(resourceLogs => resourceLogs.GetProperty("scopeLogs").EnumerateArray())
+            .SelectMany(scopeLogs => scopeLogs.GetProperty("logRecords").EnumerateArray())];
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
