@@ -3,6 +3,8 @@
 #  1. the API's POST /users rate (wrk, distinct e-mails; each request also writes a job to the outbox);
 #  2. jobs done per second by one worker, then by two, working off that backlog;
 #  3. POST /users with two workers running beside it: the API's rate and whether the workers keep up;
+#  4. telemetry on: the API restarted, and one worker, exporting traces, metrics and logs over OTLP to
+#     the Aspire dashboard (a real receiver): POST /users and jobs done per second, beside 1. and 2.;
 #  0. first, on an empty outbox (before any load, so that autovacuum after it does not count): the idle
 #     load of two workers on the database, transactions per second (pg_stat_database xact_commit +
 #     xact_rollback) over 20 s, against the same window with no worker running.
@@ -26,8 +28,12 @@ sql postgres "CREATE DATABASE $database"
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; sql postgres "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
 export ConnectionStrings__Default="${connection/Database=postgres/Database=$database}"
 
-(cd "$work/api" && Database__MigrateOnStartup=true exec dotnet Bench.Platform.Api.dll --urls http://127.0.0.1:5401 >"$work/api.log" 2>&1) &
-until curl -sf http://127.0.0.1:5401/health/ready >/dev/null; do sleep 0.2; done
+start_api() {
+  (cd "$work/api" && Database__MigrateOnStartup=true exec dotnet Bench.Platform.Api.dll --urls http://127.0.0.1:5401 >>"$work/api.log" 2>&1) &
+  api=$!
+  until curl -sf http://127.0.0.1:5401/health/ready >/dev/null; do sleep 0.2; done
+}
+start_api
 
 start_worker() { (cd "$work/worker" && exec dotnet Bench.Platform.Worker.dll >>"$work/worker.log" 2>&1) & }
 done_jobs() { sql "$database" "SELECT count(*) FROM jobs WHERE status = 'Done'"; }
@@ -80,6 +86,25 @@ busy_jobs=$(awk -v d="$(( $(done_jobs) - before ))" -v a="$t0" -v b="$t1" 'BEGIN
 lag=$(awk -v a="$t1" -v b="$t2" 'BEGIN {printf "%.1f", b - a}')
 kill -TERM "$one" "$two"; wait "$one" "$two" || true
 
+# 4. Telemetry on: the receiver, then the API restarted and a worker with OTEL_EXPORTER_OTLP_ENDPOINT set
+# (default export intervals); after the runs above, so the tables are larger than for 1. and 2.
+dotnet tool install Aspire.Cli --version 13.6.5 --tool-path "$work/aspire" >/dev/null
+otlp_port=$((20000 + RANDOM % 20000)); ui_port=$((otlp_port + 1)); otlp_http_port=$((otlp_port + 2))
+"$work/aspire/aspire" dashboard run --allow-anonymous --non-interactive --nologo --frontend-url "http://127.0.0.1:$ui_port" \
+  --otlp-grpc-url "http://127.0.0.1:$otlp_port" --otlp-http-url "http://127.0.0.1:$otlp_http_port" >/dev/null 2>&1 &
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$ui_port/api/telemetry/resources" >/dev/null && break; sleep 0.5; done
+kill -TERM "$api"; wait "$api" || true
+export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port"
+start_api
+post_rate >/dev/null # warm-up; its jobs are the backlog
+otel_rps=$(post_rate)
+otel_backlog=$(( $(all_jobs) - $(done_jobs) ))
+start_worker; one=$!
+otel_one_rate=$(jobs_rate)
+kill -TERM "$one"; wait "$one" || true
+exported=$(curl -fs "http://127.0.0.1:$ui_port/api/telemetry/resources" | grep -o '"name":"[^"]*"' | tr '\n' ' ')
+unset OTEL_EXPORTER_OTLP_ENDPOINT
+
 echo "myapp-workspace on PostgreSQL $(sql postgres 'SHOW server_version'), published (Release, ReadyToRun), on $(nproc) cores"
 printf '  %-66s %8s\n' "POST /users per second (wrk -t2 -c32 -d${seconds}s), no worker running" "$api_rps"
 printf '  %-66s %8s\n' "jobs done per second, one worker ($backlog1 jobs waiting)" "$one_rate"
@@ -88,3 +113,6 @@ printf '  %-66s %8s\n' "POST /users per second with two workers running" "$busy_
 printf '  %-66s %8s   (last job done %s s after the last POST)\n' "jobs done per second meanwhile" "$busy_jobs" "$lag"
 printf '  %-66s %8s\n' "idle: database transactions per second, two workers (poll: 1 s)" "$idle_two"
 printf '  %-66s %8s\n' "idle: database transactions per second, no worker" "$idle_none"
+printf '  %-66s %8s   ratio %s to telemetry off\n' "POST /users per second, telemetry on (OTLP to the Aspire dashboard)" "$otel_rps" "$(ratio "$otel_rps" "$api_rps")"
+printf '  %-66s %8s   ratio %s to telemetry off\n' "jobs done per second, one worker, telemetry on ($otel_backlog waiting)" "$otel_one_rate" "$(ratio "$otel_one_rate" "$one_rate")"
+printf '  %-66s %s\n' "resources at the receiver" "$exported"
