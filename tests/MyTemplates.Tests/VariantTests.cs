@@ -13,6 +13,8 @@ public sealed class VariantTests(TemplatePack pack)
     [InlineData("webapi-tests-false", false)]
     [InlineData("webapi-openapi-false", true)]
     [InlineData("webapi-database-postgres-auth-jwt", true)]
+    [InlineData("webapi-database-postgres-aspire-true", true)]
+    [InlineData("workspace-aspire-true", true)]
     [InlineData("cli-tool-false", true)]
     [InlineData("cli-tests-false", false)]
     [InlineData("pipeline-layout-flat", true)]

@@ -55,6 +55,7 @@ public static class Scenarios
         new("workspace-database-postgres", "myapp-workspace", WorkspaceName, "--database", "postgres"),
         new("workspace-docker-false", "myapp-workspace", WorkspaceName, "--docker", "false"),
         new("workspace-ci-none", "myapp-workspace", WorkspaceName, "--ci", "none"),
+        new("workspace-aspire-true", "myapp-workspace", WorkspaceName, "--aspire", "true"),
 
         // Item templates: the solution's options they bind (layout, auth, tests, aot) and their own (plural).
         new("resource-default", "myapp-resource", "Product")

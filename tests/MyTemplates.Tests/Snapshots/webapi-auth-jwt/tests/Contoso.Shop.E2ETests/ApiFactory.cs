@@ -48,7 +48,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }));
 
     /// <summary>A client that sends a valid bearer token, as one from <c>dotnet user-jwts</c> would be.</summary>
-    public HttpClient CreateAuthenticatedClient()
+    public HttpClient CreateAuthenticatedClient() => AuthenticateClient(CreateClient());
+
+    /// <summary><paramref name="client"/> (of this app, or of one derived from it) sending a valid bearer token.</summary>
+    public static HttpClient AuthenticateClient(HttpClient client)
     {
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -58,7 +61,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Expires = DateTime.UtcNow.AddMinutes(5),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
         });
-        var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }

@@ -1,0 +1,73 @@
+using Contoso.Platform.Core.Config;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Contoso.Platform.Core.Db;
+
+/// <summary>
+/// Runs before the app starts its work (the API's server, the worker's loop). With
+/// <c>Database:MigrateOnStartup</c> it applies pending migrations (the API and the workers may start
+/// together: on PostgreSQL one migrates while the others wait), and a failure stops start-up. Without it,
+/// it names the migrations still to apply: until they are, the API's <c>/health/ready</c> answers 503.
+/// </summary>
+public sealed partial class DatabaseMigrator(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> options,
+    ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        if (options.Value.MigrateOnStartup)
+        {
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogMigrationFailed(logger, exception);
+                throw;
+            }
+
+            LogMigrated(logger);
+            return;
+        }
+
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogPendingMigrations(logger, pending.Count, string.Join(", ", pending));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Not fatal: the API serves /health/live and says on /health/ready that the database is not ready; the worker retries.
+            LogDatabaseUnavailable(logger, exception);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]
+    private static partial void LogMigrated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical,
+        Message = "Applying database migrations failed, so the app stops. Check ConnectionStrings:Default and that the database accepts schema changes.")]
+    private static partial void LogMigrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The database has {Count} pending migration(s): {Migrations}. The API's /health/ready answers 503 until they are applied: run the migration bundle (README.md, Migrate) or set Database:MigrateOnStartup=true.")]
+    private static partial void LogPendingMigrations(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not check the database for pending migrations; the API's /health/ready answers 503 until it answers. Check ConnectionStrings:Default.")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+}

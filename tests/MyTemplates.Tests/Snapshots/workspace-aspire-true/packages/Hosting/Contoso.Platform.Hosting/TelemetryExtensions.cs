@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Contoso.Platform.Hosting;
+
+/// <summary>
+/// The one place where an app of the workspace sets up its telemetry: traces (its own, outgoing HTTP and the
+/// database's spans), metrics (its own, HTTP client and runtime) and logs with their trace and span ids. They are
+/// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the other standard <c>OTEL_*</c> variables
+/// (protocol, headers, <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>, export intervals) work as the
+/// specification says. Without the variable nothing is exported, and nothing is recorded for it either.
+/// </summary>
+public static class TelemetryExtensions
+{
+    /// <summary>The traces and metrics of the workspace's own code: an <c>ActivitySource</c> or <c>Meter</c> named in its namespace.</summary>
+    public const string OwnNames = "Contoso.Platform.*";
+
+    /// <summary>
+    /// Sets up what to record, named <paramref name="serviceName"/> unless <c>OTEL_SERVICE_NAME</c> says otherwise;
+    /// <paramref name="tracing"/> and <paramref name="metrics"/> add what only this app has (the API's server).
+    /// </summary>
+    public static IHostApplicationBuilder AddTelemetry(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<TracerProviderBuilder>? tracing = null,
+        Action<MeterProviderBuilder>? metrics = null)
+    {
+        // The app's own name first, so that OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES, detected after it, win.
+        void Describe(ResourceBuilder resource) => resource.AddService(serviceName).AddEnvironmentVariableDetector();
+
+        var services = builder.Services;
+        services.ConfigureOpenTelemetryTracerProvider(traces =>
+        {
+            traces.ConfigureResource(Describe)
+                // SQLite has no spans of its own: EF Core's instrumentation makes one for each command.
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource(OwnNames, "System.Net.Http");
+            tracing?.Invoke(traces);
+        });
+        services.ConfigureOpenTelemetryMeterProvider(meters =>
+        {
+            meters.ConfigureResource(Describe).AddMeter(OwnNames, "System.Net.Http", "System.Runtime");
+            metrics?.Invoke(meters);
+        });
+        services.ConfigureOpenTelemetryLoggerProvider(logs => logs.ConfigureResource(Describe));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            services.AddOpenTelemetry().WithTracing().WithMetrics().WithLogging().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}
