@@ -65,7 +65,7 @@ public sealed partial class DatabaseMigrator(
 #if (UsePostgres)
 
     /// <summary>
-    /// Instances started together would each apply the same migration (measured: one of two failed with 42P07, a table
+    /// Instances started together would each apply the same migration, and all but one would fail (42P07, a table
     /// already exists): EF Core locks the history table only for each migration's transaction, after every instance has
     /// listed what to apply. An advisory lock held for the whole run lets one migrate while the others wait and then find
     /// nothing left to do. A connection of its own, outside the pool, holds it: closing it ends the session and the lock.

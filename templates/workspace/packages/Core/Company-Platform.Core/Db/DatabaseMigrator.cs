@@ -64,9 +64,9 @@ public sealed partial class DatabaseMigrator(
 #if (UsePostgres)
 
     /// <summary>
-    /// Instances started together would each apply the same migration (measured with two web APIs: one failed with 42P07,
-    /// a table already exists): EF Core locks the history table only for each migration's transaction, after every
-    /// instance has listed what to apply. An advisory lock held for the whole run lets one migrate while the others wait
+    /// Instances started together would each apply the same migration, and all but one would fail (42P07, a table
+    /// already exists): EF Core locks the history table only for each migration's transaction, after every instance
+    /// has listed what to apply. An advisory lock held for the whole run lets one migrate while the others wait
     /// and then find nothing left to do. A connection of its own, outside the pool, holds it: closing it ends the lock.
     /// </summary>
     private static async Task<NpgsqlConnection> LockMigrationsAsync(string connectionString, CancellationToken cancellationToken)

@@ -36,6 +36,17 @@ public static class Telemetry
 
     public static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>("etl.batch.duration", "s", "How long a batch took to load and commit.");
 
+    /// <summary>Counts one loaded batch's rows by outcome, and its duration, tagged with the entity.</summary>
+    public static void RecordBatch(string entity, long read, long loaded, long superseded, long rejected, TimeSpan duration)
+    {
+        var tag = new KeyValuePair<string, object?>("etl.entity", entity);
+        RowsRead.Add(read, tag);
+        RowsLoaded.Add(loaded, tag);
+        RowsSuperseded.Add(superseded, tag);
+        RowsRejected.Add(rejected, tag);
+        BatchDuration.Record(duration.TotalSeconds, tag);
+    }
+
     /// <summary>
     /// What to record, for whatever exports it; and the OTLP exporter when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
     /// (from the environment, as the specification says, or the app's configuration).

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Contoso.Etl.Config;
 using Contoso.Etl.Extractors;
@@ -78,7 +77,7 @@ public sealed partial class EtlPipeline(
                     await rejects.FlushAsync(CancellationToken.None);
                 }
 
-                Measure(entity, batch.Count, batch.Records.Count, batch.Superseded, batch.Rejects.Count, Stopwatch.GetElapsedTime(started));
+                Telemetry.RecordBatch(entity.Name, batch.Count, batch.Records.Count, batch.Superseded, batch.Rejects.Count, Stopwatch.GetElapsedTime(started));
 
                 if (stopwatch.Elapsed - lastProgress >= ProgressInterval)
                 {
@@ -157,16 +156,6 @@ public sealed partial class EtlPipeline(
         }
     }
 
-    private static void Measure(Entity entity, long read, long loaded, long superseded, long rejected, TimeSpan duration)
-    {
-        var tag = new KeyValuePair<string, object?>("etl.entity", entity.Name);
-        Telemetry.RowsRead.Add(read, tag);
-        Telemetry.RowsLoaded.Add(loaded, tag);
-        Telemetry.RowsSuperseded.Add(superseded, tag);
-        Telemetry.RowsRejected.Add(rejected, tag);
-        Telemetry.BatchDuration.Record(duration.TotalSeconds, tag);
-    }
-
     private static RowResult<T> Clean<T>(Entity<T> entity, SourceRow row)
         where T : class
     {
@@ -183,48 +172,4 @@ public sealed partial class EtlPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Entity}: {Read} rows so far: {Loaded} loaded, {Rejected} rejected")]
     private partial void LogProgress(string entity, long read, long loaded, long rejected);
-
-    /// <summary>
-    /// The rows of one batch: the clean records to load, each key once, and the rejected rows with their reasons.
-    /// Of rows with the same key the last wins, as it would by loading them in order; the earlier ones are counted
-    /// as superseded, so that <c>loaded</c> counts each key once a batch (and a merge never meets a key twice).
-    /// </summary>
-    private sealed class Batch<T>
-    {
-        private readonly Func<T, object> keyOf;
-        private readonly Dictionary<object, int> positions;
-
-        /// <param name="positions">Where each key's record is in <see cref="Records"/>: used while the batch is filled, cleared here.</param>
-        public Batch(Func<T, object> keyOf, Dictionary<object, int> positions, int capacity)
-        {
-            (this.keyOf, this.positions) = (keyOf, positions);
-            positions.Clear();
-            Records = new(capacity);
-        }
-
-        public List<T> Records { get; }
-
-        public List<(SourceRow Row, string Reason)> Rejects { get; } = [];
-
-        public int Superseded { get; private set; }
-
-        public int Count => Records.Count + Superseded + Rejects.Count;
-
-        public void Add(T record)
-        {
-            ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(positions, keyOf(record), out var seen);
-            if (seen)
-            {
-                Records[position] = record;
-                Superseded++;
-            }
-            else
-            {
-                position = Records.Count;
-                Records.Add(record);
-            }
-        }
-
-        public void Reject(SourceRow row, string reason) => Rejects.Add((row, reason));
-    }
 }

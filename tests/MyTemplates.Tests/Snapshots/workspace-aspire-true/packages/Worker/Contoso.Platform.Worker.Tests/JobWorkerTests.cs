@@ -65,7 +65,7 @@ public sealed class JobWorkerTests
 
         await worker.Host.StopAsync(TestContext.Current.CancellationToken);
 
-        // The poll interval (20 ms here), then doubled after each failure: no tight loop while the database fails.
+        // WorkerHost's poll interval, then doubled after each failure: no tight loop while the database fails.
         Assert.Equal([20, 40, 80, 160], clock.Waits.Take(4).Select(wait => wait.TotalMilliseconds));
     }
 
