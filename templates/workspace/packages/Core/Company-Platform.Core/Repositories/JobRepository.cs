@@ -76,6 +76,11 @@ public sealed class JobRepository(AppDbContext db) : IJobRepository
             .SetProperty(j => j.LockedBy, (string?)null)
             .SetProperty(j => j.LockedUntil, (DateTime?)null), cancellationToken) > 0;
 
+    public Task<DateTime?> OldestWaitingSinceAsync(DateTime now, CancellationToken cancellationToken = default) =>
+        db.Jobs
+            .Where(job => job.Status == JobStatus.Pending && job.RunAfter <= now && (job.LockedUntil == null || job.LockedUntil <= now))
+            .MinAsync(job => (DateTime?)job.RunAfter, cancellationToken);
+
     public Task<int> ReleaseAsync(IReadOnlyCollection<Guid> ids, string workerId, CancellationToken cancellationToken = default) =>
         db.Jobs.Where(job => ids.Contains(job.Id) && job.LockedBy == workerId)
             .ExecuteUpdateAsync(job => job

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace Contoso.Shop.E2ETests;
@@ -95,6 +96,28 @@ public sealed class TelemetryTests(TelemetryTests.TracedApi api) : IClassFixture
         Assert.StartsWith("00-", traceparent);
         Assert.DoesNotContain(sent, traceparent);
         await api.ServerSpanAsync(ActivityTraceId.CreateFromString(traceparent.AsSpan(3, 32)));
+    }
+
+    [Theory]
+    [InlineData(null, Telemetry.TelemetryExtensions.ServiceName)]
+    [InlineData("orders-api", "orders-api")]
+    public async Task The_service_is_named_for_the_project_unless_OTEL_SERVICE_NAME_says_otherwise(string? setting, string expected)
+    {
+        await using var factory = new ApiFactory();
+        await factory.InitializeAsync();
+        using var app = factory.WithWebHostBuilder(builder =>
+        {
+            if (setting is not null)
+            {
+                builder.UseSetting("OTEL_SERVICE_NAME", setting);
+            }
+
+            builder.ConfigureTestServices(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(new List<Activity>())));
+        });
+
+        var resource = app.Services.GetRequiredService<TracerProvider>().GetResource();
+
+        Assert.Equal(expected, resource.Attributes.Single(attribute => attribute.Key == "service.name").Value);
     }
 
     private static bool IsUnder(Activity span, Activity ancestor)

@@ -138,6 +138,9 @@ public sealed class JobServiceTests
         public Task<int> ReleaseAsync(IReadOnlyCollection<Guid> ids, string workerId, CancellationToken cancellationToken = default) =>
             Task.FromResult(ids.Count);
 
+        public Task<DateTime?> OldestWaitingSinceAsync(DateTime now, CancellationToken cancellationToken = default) =>
+            Task.FromResult<DateTime?>(null);
+
         private Task<bool> Record(string call, DateTime at, string detail)
         {
             Calls.Add((call, at, detail));

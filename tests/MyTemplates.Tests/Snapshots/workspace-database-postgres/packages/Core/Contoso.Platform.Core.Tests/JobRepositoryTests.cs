@@ -95,6 +95,26 @@ public sealed class JobRepositoryTests : IAsyncLifetime
         Assert.Equal((id, 1), (again.Id, again.Attempts));
     }
 
+    [Fact]
+    public async Task The_oldest_waiting_job_is_the_earliest_due_one_that_no_worker_holds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ids = await AddJobsAsync(3); // due at Now, 1 ms and 2 ms before
+        await using var db = database.CreateDbContext();
+        var jobs = new JobRepository(db);
+
+        Assert.Null(await jobs.OldestWaitingSinceAsync(Now.AddMilliseconds(-3), ct)); // none due yet
+        Assert.Equal(Now.AddMilliseconds(-2), await jobs.OldestWaitingSinceAsync(Now, ct));
+
+        await jobs.ClaimAsync("w1", 1, Now, Now.AddMinutes(1), ct); // the oldest, held until its lease runs out
+        Assert.Equal(Now.AddMilliseconds(-1), await jobs.OldestWaitingSinceAsync(Now, ct));
+        Assert.Equal(Now.AddMilliseconds(-2), await jobs.OldestWaitingSinceAsync(Now.AddMinutes(1), ct));
+
+        await jobs.ClaimAsync("w1", 10, Now, Now.AddMinutes(1), ct);
+        Assert.Equal(3, await jobs.CompleteAsync(ids, "w1", Now, ct));
+        Assert.Null(await jobs.OldestWaitingSinceAsync(Now.AddHours(1), ct));
+    }
+
     private async Task<List<Guid>> ClaimAllAsync(string workerId)
     {
         var ids = new List<Guid>();

@@ -61,10 +61,46 @@ public sealed class TelemetryTests
         Assert.Equal((4L, 2L, 1L, 1L), (Sum("worker.jobs.claimed"), Sum("worker.jobs.done"), Sum("worker.jobs.retried"), Sum("worker.jobs.failed")));
     }
 
+    [Fact]
+    public async Task The_worker_reports_how_long_the_oldest_waiting_job_has_been_due()
+    {
+        var metrics = new List<MetricSnapshot>();
+        var clock = new SettableClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var worker = await WorkerHost.CreateAsync(clock: clock,
+            services: services => services.AddOpenTelemetry().WithMetrics(meters => meters.AddInMemoryExporter(metrics)));
+        var meters = worker.Host.Services.GetRequiredService<MeterProvider>(); // the host is not started: the worker is run by hand
+        var ct = TestContext.Current.CancellationToken;
+
+        await worker.CreateUsersAsync(2);
+        clock.Now += TimeSpan.FromSeconds(90);
+        Assert.Equal(TimeSpan.FromSeconds(90), await worker.Worker.MeasureQueueAsync(ct));
+        Assert.Equal(90, OldestAge());
+
+        Assert.Equal(2, await worker.Worker.RunBatchAsync(ct));
+        Assert.Equal(TimeSpan.Zero, await worker.Worker.MeasureQueueAsync(ct));
+        Assert.Equal(0, OldestAge());
+
+        double OldestAge()
+        {
+            metrics.Clear();
+            meters.ForceFlush();
+            var gauge = Assert.Single(metrics, metric => metric.Name == "worker.jobs.pending.oldest_age");
+            Assert.Equal("s", gauge.Unit);
+            return Assert.Single(gauge.MetricPoints).GetGaugeLastValueDouble();
+        }
+    }
+
     private static async Task<List<string?>> TraceParentsAsync(WorkerHost worker)
     {
         await using var db = worker.Database.CreateDbContext();
         return [.. db.Jobs.Select(job => job.TraceParent)];
+    }
+
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     private sealed class FailFirstHandler(int failures) : IJobHandler

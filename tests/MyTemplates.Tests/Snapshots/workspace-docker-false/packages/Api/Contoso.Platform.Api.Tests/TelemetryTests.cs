@@ -5,6 +5,7 @@ using Contoso.Platform.Core.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace Contoso.Platform.Api.Tests;
@@ -73,6 +74,26 @@ public sealed class TelemetryTests(ApiFactory factory) : IClassFixture<ApiFactor
         var problem = (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>(ct))!;
         Assert.Equal("abc-404", problem["correlationId"].ToString());
         Assert.Contains(trace, problem["traceId"].ToString());
+    }
+
+    [Theory]
+    [InlineData(null, "Contoso.Platform.Api")]
+    [InlineData("orders-api", "orders-api")]
+    public void The_service_is_named_for_the_project_unless_OTEL_SERVICE_NAME_says_otherwise(string? setting, string expected)
+    {
+        using var app = factory.WithWebHostBuilder(builder =>
+        {
+            if (setting is not null)
+            {
+                builder.UseSetting("OTEL_SERVICE_NAME", setting);
+            }
+
+            builder.ConfigureServices(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)));
+        });
+
+        var resource = app.Services.GetRequiredService<TracerProvider>().GetResource();
+
+        Assert.Equal(expected, resource.Attributes.Single(attribute => attribute.Key == "service.name").Value);
     }
 
     private static async Task<string> CorrelationIdAsync(HttpClient client, string? header)

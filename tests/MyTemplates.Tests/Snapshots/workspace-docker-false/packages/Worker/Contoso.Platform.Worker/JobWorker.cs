@@ -28,10 +28,14 @@ public sealed partial class JobWorker(
     /// <summary>The longest wait between tries while the database is away (or the poll interval, if that is longer).</summary>
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the worker measures the queue for <see cref="WorkerTelemetry.OldestWaiting"/>, while it is collected.</summary>
+    private static readonly TimeSpan QueueMeasureInterval = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarted(WorkerId);
         var failuresInARow = 0;
+        var measureQueueAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
@@ -39,6 +43,12 @@ public sealed partial class JobWorker(
             {
                 var claimed = await RunBatchAsync(stoppingToken);
                 failuresInARow = 0;
+                if (WorkerTelemetry.OldestWaiting.Enabled && clock.GetUtcNow() >= measureQueueAt)
+                {
+                    await MeasureQueueAsync(stoppingToken);
+                    measureQueueAt = clock.GetUtcNow() + QueueMeasureInterval;
+                }
+
                 wait = claimed == 0 ? options.Value.PollInterval : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -118,6 +128,15 @@ public sealed partial class JobWorker(
         // The jobs done are marked together: one commit for the batch.
         await RecordDoneAsync(jobs, done, stoppingToken);
         return batch.Count;
+    }
+
+    /// <summary>Measures how long the oldest waiting job has been due, for <see cref="WorkerTelemetry.OldestWaiting"/>.</summary>
+    public async Task<TimeSpan> MeasureQueueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var age = await scope.ServiceProvider.GetRequiredService<JobService>().OldestWaitingAsync(cancellationToken);
+        WorkerTelemetry.RecordOldestWaiting(age);
+        return age;
     }
 
     /// <summary>

@@ -27,6 +27,12 @@ public interface IJobRepository
     /// <summary>Keeps the job as failed, with the error of its last try.</summary>
     Task<bool> FailAsync(Guid id, string workerId, DateTime now, string error, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// When the job that has waited longest became due: the earliest <c>run_after</c> of the pending jobs that are due
+    /// and held by no worker; <see langword="null"/> when none is waiting.
+    /// </summary>
+    Task<DateTime?> OldestWaitingSinceAsync(DateTime now, CancellationToken cancellationToken = default);
+
     /// <summary>Gives back claimed jobs that were not started, their try uncounted (a worker that is stopping).</summary>
     Task<int> ReleaseAsync(IReadOnlyCollection<Guid> ids, string workerId, CancellationToken cancellationToken = default);
 }

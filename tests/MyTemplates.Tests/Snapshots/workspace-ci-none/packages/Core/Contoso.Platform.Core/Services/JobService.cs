@@ -75,6 +75,13 @@ public sealed partial class JobService(IJobRepository jobs, TimeProvider clock, 
     public Task<int> ReleaseAsync(IEnumerable<Job> unstarted, string workerId, CancellationToken cancellationToken = default) =>
         jobs.ReleaseAsync([.. unstarted.Select(job => job.Id)], workerId, cancellationToken);
 
+    /// <summary>How long the job that has waited longest for a worker has been due; zero when no job is waiting.</summary>
+    public async Task<TimeSpan> OldestWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNowForStorage();
+        return await jobs.OldestWaitingSinceAsync(now, cancellationToken) is { } since ? now - since : TimeSpan.Zero;
+    }
+
     /// <summary>The wait after failed try number <paramref name="attempt"/>: RetryDelay, twice that, four times, … up to MaxRetryDelay.</summary>
     public TimeSpan RetryDelay(int attempt)
     {

@@ -6,7 +6,8 @@ namespace Contoso.Platform.Worker.Telemetry;
 
 /// <summary>
 /// The worker's own traces and metrics, named for it (Hosting's set-up records every source and meter of the
-/// workspace's namespace): a span for each job, and counts of the jobs claimed, done, retried and failed by kind.
+/// workspace's namespace): a span for each job, counts of the jobs claimed, done, retried and failed by kind, and
+/// how long the oldest waiting job has been due (a queue that falls behind shows there first).
 /// </summary>
 public static class WorkerTelemetry
 {
@@ -23,6 +24,22 @@ public static class WorkerTelemetry
     public static readonly Counter<long> Retried = Meter.CreateCounter<long>("worker.jobs.retried", "{job}", "Tries that failed and left the job to run again later.");
 
     public static readonly Counter<long> Failed = Meter.CreateCounter<long>("worker.jobs.failed", "{job}", "Jobs that failed on their last try.");
+
+    /// <summary>
+    /// How long the job that has waited longest for a worker has been due, as the worker last measured it. The worker
+    /// measures it between batches (<see cref="JobWorker.MeasureQueueAsync"/>), only while this gauge is being
+    /// collected: a gauge's callback runs on the exporter's thread and must not query the database.
+    /// </summary>
+    public static readonly ObservableGauge<double> OldestWaiting = Meter.CreateObservableGauge(
+        "worker.jobs.pending.oldest_age", ObserveOldestWaiting, "s", "How long the job that has waited longest for a worker has been due.");
+
+    private static double oldestWaitingSeconds = double.NaN;
+
+    /// <summary>Keeps what <see cref="OldestWaiting"/> reports next: zero when no job is waiting.</summary>
+    public static void RecordOldestWaiting(TimeSpan age) => Volatile.Write(ref oldestWaitingSeconds, age.TotalSeconds);
+
+    private static IEnumerable<Measurement<double>> ObserveOldestWaiting() =>
+        Volatile.Read(ref oldestWaitingSeconds) is var seconds && double.IsNaN(seconds) ? [] : [new(seconds)];
 
     /// <summary>
     /// Starts the span of one try of <paramref name="job"/>. Its parent is the span that queued the job (the request's,
