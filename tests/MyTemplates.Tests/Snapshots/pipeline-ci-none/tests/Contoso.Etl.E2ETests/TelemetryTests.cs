@@ -40,6 +40,31 @@ public sealed class TelemetryTests : AppRunTest
         Assert.Contains(metrics, metric => metric.Name == "etl.batch.duration");
     }
 
+    [Fact]
+    public async Task Reading_from_the_api_puts_each_http_request_under_the_runs_span()
+    {
+        using var api = new FakeUsersApi(
+        [
+            FakeUsersApi.User("a1", "a@example.com", "A", "2024-01-01T00:00:00Z"),
+            FakeUsersApi.User("a2", "b@example.com", "B", "2024-01-01T00:00:00Z"),
+        ]);
+        var spans = new List<Activity>();
+
+        var result = await AppRun.RunAsync(["--source", "api", "--url", api.BaseAddress.ToString()], Database.ConnectionString,
+            TestContext.Current.CancellationToken,
+            services: services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)));
+
+        Assert.Equal(0, result.ExitCode);
+        var run = Assert.Single(spans, span => span.DisplayName == "load users");
+        var requests = spans.Where(span => span.Source.Name == "System.Net.Http").ToList();
+        Assert.NotEmpty(requests);
+        Assert.All(requests, request =>
+        {
+            Assert.Equal((run.TraceId, ActivityKind.Client), (request.TraceId, request.Kind));
+            Assert.StartsWith(api.BaseAddress.ToString().TrimEnd('/'), request.GetTagItem("url.full") as string);
+        });
+    }
+
     private static long Sum(List<MetricSnapshot> metrics, string name) =>
         metrics.Where(metric => metric.Name == name).Select(metric => metric.MetricPoints.Sum(point => point.GetSumLong())).LastOrDefault();
 }
