@@ -12,10 +12,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
 {
     private const string AspireCliVersion = "13.6.5";
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
-    private readonly RunningApp dashboard;
+    private readonly RunningApp? dashboard;
     private readonly HttpClient http;
 
-    private OtlpReceiver(RunningApp dashboard, int ui, int grpc)
+    private OtlpReceiver(RunningApp? dashboard, int ui, int grpc)
     {
         this.dashboard = dashboard;
         http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ui}/") };
@@ -37,6 +37,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
         await dashboard.WaitUntilOkAsync(receiver.http, $"http://127.0.0.1:{ui}/api/telemetry/resources", TimeSpan.FromMinutes(2));
         return receiver;
     }
+
+    /// <summary>The dashboard an Aspire AppHost runs, on the ports it was given: read, never stopped, by this receiver.</summary>
+    public static OtlpReceiver OfAppHost(int ui, int grpc) => new(null, ui, grpc);
 
     /// <summary>The names of the resources (services) that sent anything.</summary>
     public async Task<IReadOnlyList<string>> ResourceNamesAsync() =>
@@ -63,6 +66,39 @@ public sealed class OtlpReceiver : IAsyncDisposable
         Assert.Fail($"No traces and metrics{(logs ? " and logs" : "")} from '{resource}' within a minute; the receiver has: {resources}");
     }
 
+    /// <summary>
+    /// Waits until <paramref name="instances"/> instances of <paramref name="resource"/> (an AppHost's replicas share its name)
+    /// have each sent a log record whose body contains <paramref name="text"/>, failing after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task WaitForLogAsync(string resource, string text, TimeSpan timeout, int instances = 1)
+    {
+        var deadline = Stopwatch.StartNew();
+        var bodies = new Dictionary<string, List<string>>();
+        while (deadline.Elapsed < timeout)
+        {
+            // By display name (name-instance): the name alone answers nothing once there are replicas.
+            var displayNames = (await GetAsync("api/telemetry/resources")).EnumerateArray()
+                .Where(found => found.GetProperty("name").GetString() == resource)
+                .Select(found => found.GetProperty("displayName").GetString()!);
+            foreach (var displayName in displayNames)
+            {
+                bodies[displayName] = [.. (await LogRecordsAsync(displayName))
+                    .Select(record => record.GetProperty("body").TryGetProperty("stringValue", out var body) ? body.GetString()! : "")];
+            }
+
+            if (bodies.Values.Count(logged => logged.Any(body => body.Contains(text, StringComparison.Ordinal))) >= instances)
+            {
+                return;
+            }
+
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"Not {instances} instances of '{resource}' logged '{text}' within {timeout}; the receiver has resources " +
+            $"[{string.Join(", ", await ResourceNamesAsync())}], and their log records:\n" +
+            string.Join('\n', bodies.Select(instance => $"{instance.Key}: {string.Join(" | ", instance.Value)}")));
+    }
+
     /// <summary>Every span the receiver holds from <paramref name="resource"/>, flattened out of OTLP JSON.</summary>
     public async Task<IReadOnlyList<JsonElement>> SpansAsync(string resource) =>
         [.. (await GetAsync($"api/telemetry/spans?resource={Uri.EscapeDataString(resource)}"))
@@ -70,17 +106,21 @@ public sealed class OtlpReceiver : IAsyncDisposable
             .SelectMany(resourceSpans => resourceSpans.GetProperty("scopeSpans").EnumerateArray())
             .SelectMany(scopeSpans => scopeSpans.GetProperty("spans").EnumerateArray())];
 
-    /// <summary>Every log record the receiver holds from <paramref name="resource"/>, flattened out of OTLP JSON.</summary>
+    /// <summary>Every log record the receiver holds from <paramref name="resource"/>, flattened out of OTLP JSON (none: <c>{}</c>).</summary>
     public async Task<IReadOnlyList<JsonElement>> LogRecordsAsync(string resource) =>
-        [.. (await GetAsync($"api/telemetry/logs?resource={Uri.EscapeDataString(resource)}"))
-            .GetProperty("data").GetProperty("resourceLogs").EnumerateArray()
-            .SelectMany(resourceLogs => resourceLogs.GetProperty("scopeLogs").EnumerateArray())
-            .SelectMany(scopeLogs => scopeLogs.GetProperty("logRecords").EnumerateArray())];
+        (await GetAsync($"api/telemetry/logs?resource={Uri.EscapeDataString(resource)}")).TryGetProperty("data", out var data)
+            ? [.. data.GetProperty("resourceLogs").EnumerateArray()
+                .SelectMany(resourceLogs => resourceLogs.GetProperty("scopeLogs").EnumerateArray())
+                .SelectMany(scopeLogs => scopeLogs.GetProperty("logRecords").EnumerateArray())]
+            : [];
 
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
-        await dashboard.DisposeAsync();
+        if (dashboard is not null)
+        {
+            await dashboard.DisposeAsync();
+        }
     }
 
     private async Task<JsonElement> GetAsync(string pathAndQuery)

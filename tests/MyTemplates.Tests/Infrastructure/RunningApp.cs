@@ -58,6 +58,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
     /// <summary>Waits for the app to exit and returns the exit code, failing the test after <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
