@@ -45,4 +45,19 @@ public sealed class NameTests(TemplatePack pack)
         Assert.True(File.Exists(Path.Combine(output, $"{name}.slnx")), $"No {name}.slnx in {output}");
         await new GeneratedSolution(output).BuildAsync();
     }
+
+    /// <summary>Aspire accepts ASCII letters, digits and hyphens, starting with a letter: a letter keeps its place without its diacritic.</summary>
+    [Theory]
+    [InlineData("myapp-webapi", "Über.Shop", "src/Über.Shop.AppHost/AppHost.cs", "\"uber-shop\"")]
+    [InlineData("myapp-webapi", "123go", "src/123go.AppHost/AppHost.cs", "\"app-123go\"")]
+    [InlineData("myapp-webapi", "CrèmeBrûlée", "src/CrèmeBrûlée.AppHost/AppHost.cs", "\"creme-brulee\"")]
+    [InlineData("myapp-workspace", "Łódź.Straße", "Łódź.Straße.AppHost/AppHost.cs", "\"lodz-strasse-api\"")]
+    public async Task Aspire_resource_names_are_made_of_what_aspire_accepts(string template, string name, string appHost, string resourceName)
+    {
+        using var temp = new TempDirectory($"name-aspire-{template[6..]}");
+
+        var output = await pack.InstantiateAsync(temp, template, name, "--aspire", "true", "--no-restore");
+
+        Assert.Contains($"AddProject({resourceName}", File.ReadAllText(Path.Combine(output, appHost)));
+    }
 }
