@@ -36,18 +36,24 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
     }
 
     [Fact]
-    public async Task An_edited_solution_keeps_its_edits_then_turns_jwt_on_and_still_builds_and_passes_its_tests()
+    public async Task An_edited_solution_keeps_its_edits_gains_an_apphost_then_turns_jwt_on_and_still_builds_and_passes_its_tests()
     {
         using var temp = new TempDirectory("update-edited");
         var solution = await CreateAsync(temp, "edited");
+        // The answers file as a pack version from before --aspire wrote it: a missing option counts as its default.
+        await EditAndCommitAsync(solution, SnapshotVerifier.AnswersFile, text => text.Replace(",\n    \"aspire\": \"false\"", "", StringComparison.Ordinal));
         var programPath = Path.Combine(solution, "src", Scenarios.WebApiName, "Program.cs");
         await EditAndCommitAsync(solution, "README.md", text => text.Replace("## Run", "Our team's notes: the shop's API.\n\n## Run", StringComparison.Ordinal));
         await EditAndCommitAsync(solution, Path.GetRelativePath(solution, programPath), text => "// The shop's API.\n" + text);
 
-        var update = await UpdateAsync(solution, "--to", UpdateFeed.New, "--source", feed.Feed);
+        var update = await UpdateAsync(solution, "--to", UpdateFeed.New, "--set", "aspire=true", "--source", feed.Feed);
 
         Assert.True(update.ExitCode == 0, update.ToString());
         Assert.Contains("merged    README.md", update.StandardOutput);
+        var appHost = $"src/{Scenarios.WebApiName}.AppHost/{Scenarios.WebApiName}.AppHost.csproj";
+        Assert.Contains($"added     {appHost}", update.StandardOutput);
+        Assert.Contains($"{Scenarios.WebApiName}.AppHost.csproj", File.ReadAllText(Path.Combine(solution, $"{Scenarios.WebApiName}.slnx")));
+        Assert.Equal("true", ReadAnswers(solution).GetProperty("options").GetProperty("aspire").GetString());
         var readme = File.ReadAllText(Path.Combine(solution, "README.md"));
         Assert.Contains("Our team's notes: the shop's API.", readme);
         Assert.Contains(UpdateFeed.ReadmeNew, readme);
@@ -65,6 +71,7 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         Assert.StartsWith("// The shop's API.", File.ReadAllText(programPath));
         var project = File.ReadAllText(Path.Combine(solution, "src", Scenarios.WebApiName, $"{Scenarios.WebApiName}.csproj"));
         Assert.Contains($"<UserSecretsId>{userSecretsId}</UserSecretsId>", project);
+        Assert.Contains($"<UserSecretsId>{userSecretsId}</UserSecretsId>", File.ReadAllText(Path.Combine(solution, appHost)));
         var generated = new GeneratedSolution(solution);
         await generated.BuildAsync();
         await generated.TestAsync();
