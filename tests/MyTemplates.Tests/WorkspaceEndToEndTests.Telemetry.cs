@@ -6,7 +6,7 @@ namespace MyTemplates.Tests;
 /// <summary>
 /// The published API and worker over OTLP, at a real receiver (the Aspire dashboard): nothing without
 /// OTEL_EXPORTER_OTLP_ENDPOINT; with it, both report under their projects' names, and the worker's span for
-/// the job that <c>POST /users</c> queued is a child of that request's span, in its trace.
+/// the job that <c>POST /users</c> queued is a child of that request's span, in its trace, and so is what the job logged.
 /// </summary>
 public abstract partial class WorkspaceEndToEndTests<TWorkspace>
 {
@@ -56,6 +56,18 @@ public abstract partial class WorkspaceEndToEndTests<TWorkspace>
         Assert.Contains(await receiver.SpansAsync(apiName), span => span.GetProperty("traceId").GetString() == post.GetProperty("traceId").GetString()
             && span.GetProperty("parentSpanId").GetString() == post.GetProperty("spanId").GetString());
         Assert.DoesNotContain(await receiver.SpansAsync(apiName), span => Name(span).Contains("health", StringComparison.Ordinal));
+
+        // What the job did, in the same trace: the handler's log record carries the job span's ids.
+        bool IsTheJobsLog(JsonElement record) =>
+            record.TryGetProperty("traceId", out var traceId) && traceId.GetString() == job.GetProperty("traceId").GetString()
+            && record.TryGetProperty("spanId", out var spanId) && spanId.GetString() == job.GetProperty("spanId").GetString()
+            && record.ToString().Contains("Sent the welcome message", StringComparison.Ordinal);
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await receiver.LogRecordsAsync(workerName)).Any(IsTheJobsLog))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "The job's 'Sent the welcome message' log record did not arrive with the job span's trace and span ids");
+            await Task.Delay(250, Ct);
+        }
     }
 
     /// <summary>Runs the API and a worker with <paramref name="settings"/>, posts one user, waits for its job, and (before stopping them) <paramref name="whileRunning"/>.</summary>
