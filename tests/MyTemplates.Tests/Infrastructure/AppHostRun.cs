@@ -73,7 +73,7 @@ public sealed class AppHostRun : IAsyncDisposable
     {
         var all = LinuxProcess.All();
         var roots = all.Where(process => process.Id == appHost
-            || process.CommandLine.Contains($"--monitor {appHost.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal))
+            || $"{process.CommandLine} ".Contains($" --monitor {appHost.ToString(CultureInfo.InvariantCulture)} ", StringComparison.Ordinal))
             .Select(process => process.Id);
         var tree = LinuxProcess.Descendants(all, roots);
         return all.Where(process => tree.Contains(process.Id) || process.CommandLine.Contains(solutionRoot, StringComparison.Ordinal))

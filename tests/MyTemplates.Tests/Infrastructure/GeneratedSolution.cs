@@ -24,7 +24,8 @@ public sealed partial class GeneratedSolution(string root)
         var failed = Count(result, "failed");
         var skipped = Count(result, "skipped");
         Assert.True(result.ExitCode == 0 && total > 0 && failed == 0 && skipped == 0,
-            $"The generated tests: total {total}, failed {failed}, skipped {skipped}.\n{result}");
+            $"The generated tests: total {total}, failed {failed}, skipped {skipped}.\n" +
+            string.Join('\n', FailedTest().Matches(result.StandardOutput).Select(match => match.Value.Trim())) + $"\n{result}");
         return (total, failed, skipped);
     }
 
@@ -37,4 +38,8 @@ public sealed partial class GeneratedSolution(string root)
 
     [GeneratedRegex(@"(?m)^\s*(?<label>total|failed|succeeded|skipped):\s*(?<count>\d+)\s*$")]
     private static partial Regex SummaryLine();
+
+    /// <summary>A failed test in dotnet test's output (its name and the first lines of why): shown before the output's tail, which may not reach it.</summary>
+    [GeneratedRegex(@"(?m)^\s*failed \S+.*(\n.*){0,8}")]
+    private static partial Regex FailedTest();
 }
