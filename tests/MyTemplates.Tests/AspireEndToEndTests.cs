@@ -22,10 +22,10 @@ public sealed class AspireEndToEndTests(TemplatePack pack)
         var inAppHost = await pack.DotnetNewAsync(appHost, "myapp-resource", "-n", "Product");
         Assert.True(inAppHost.ExitCode != 0, $"myapp-resource ran in the AppHost's folder:\n{inAppHost}");
         Assert.Contains("MyTemplatesWebApi", inAppHost.Output);
-        var appHostFiles = Directory.GetFiles(appHost, "*", SearchOption.AllDirectories).Where(file => !file.Contains("/obj/", StringComparison.Ordinal)).Order();
+        var appHostFiles = FilesIn(appHost);
         await AddedResource.AddAsync(pack, api, "Product", "dotnet tool restore && dotnet ef migrations add AddProducts --output-dir Db/Migrations");
         Assert.True(File.Exists(Path.Combine(api, "Api", "Routes", "ProductRoutes.cs")), "myapp-resource added no routes to the API.");
-        Assert.Equal(appHostFiles, Directory.GetFiles(appHost, "*", SearchOption.AllDirectories).Where(file => !file.Contains("/obj/", StringComparison.Ordinal)).Order());
+        Assert.Equal(appHostFiles, FilesIn(appHost));
 
         await BuildAndTestAsync(solution, scenario);
 
@@ -64,6 +64,11 @@ public sealed class AspireEndToEndTests(TemplatePack pack)
 
         await run.StopAsync();
     }
+
+    /// <summary>The files under <paramref name="folder"/> with their contents, restore's obj/ left out.</summary>
+    private static SortedDictionary<string, string> FilesIn(string folder) =>
+        new(GeneratedTree.Files(folder).Where(file => !file.StartsWith("obj/", StringComparison.Ordinal))
+            .ToDictionary(file => file, file => File.ReadAllText(Path.Combine(folder, file))), StringComparer.Ordinal);
 
     /// <summary>What VariantTests do for a variant: build with warnings as errors, formatting, its own tests, static checks.</summary>
     private static async Task BuildAndTestAsync(GeneratedSolution solution, Scenario scenario)
