@@ -7,6 +7,7 @@ using Company.WebApi.Api.OpenApi;
 using Microsoft.AspNetCore.OpenApi;
 #endif
 using Company.WebApi.Config;
+using Company.WebApi.Edge;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 #if (EnableOpenApi)
@@ -64,6 +65,9 @@ public static class ApiExtensions
         app.UseStatusCodePages();
 #if (UseJwt)
         app.UseAuthentication();
+#endif
+        app.UseRateLimits();
+#if (UseJwt)
         app.UseAuthorization();
 #endif
 #if (EnableOpenApi)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Company.Platform.Api.Config;
+using Company.Platform.Api.Edge;
 using Company.Platform.Api.Health;
 using Company.Platform.Api.Middleware;
 using Company.Platform.Api.OpenApi;
@@ -51,6 +52,7 @@ public static class ApiExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

@@ -1,4 +1,5 @@
 using Company.Platform.Api;
+using Company.Platform.Api.Edge;
 using Company.Platform.Api.Routes;
 using Company.Platform.Api.Telemetry;
 using Company.Platform.Core;
@@ -14,9 +15,13 @@ builder.AddCore();
 // HTTP: settings, problem details, validation, body limits, health checks and OpenAPI.
 builder.AddApi();
 
+// Edge: forwarded headers, HSTS and nosniff, CORS and the per-client rate limit, from configuration.
+builder.AddEdge();
+
 var app = builder.Build();
 
-// The middleware and the OpenAPI document, then the health probes and every resource's routes.
+// The edge, the middleware and the OpenAPI document, then the health probes and every resource's routes.
+app.UseEdge();
 app.UseApi();
 app.MapApiRoutes();
 

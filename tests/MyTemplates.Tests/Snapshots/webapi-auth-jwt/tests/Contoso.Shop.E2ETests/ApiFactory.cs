@@ -50,14 +50,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client that sends a valid bearer token, as one from <c>dotnet user-jwts</c> would be.</summary>
     public HttpClient CreateAuthenticatedClient() => AuthenticateClient(CreateClient());
 
-    /// <summary><paramref name="client"/> (of this app, or of one derived from it) sending a valid bearer token.</summary>
-    public static HttpClient AuthenticateClient(HttpClient client)
+    /// <summary><paramref name="client"/> (of this app, or of one derived from it) sending a valid bearer token for <paramref name="subject"/>.</summary>
+    public static HttpClient AuthenticateClient(HttpClient client, string subject = "e2e-user")
     {
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", "e2e-user")]),
+            Subject = new ClaimsIdentity([new Claim("sub", subject)]),
             Expires = DateTime.UtcNow.AddMinutes(5),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
         });

@@ -85,6 +85,31 @@ public sealed class EdgeTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Proxied("/openapi/v1.json", "203.0.113.7"), TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Fact]
+    public async Task Two_users_behind_one_address_each_have_their_own_budget()
+    {
+        using var app = With("Production", new()
+        {
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+            ["RateLimiting:PermitLimit"] = "3",
+        });
+        var alice = ApiFactory.AuthenticateClient(app.CreateClient(), "alice");
+        var bob = ApiFactory.AuthenticateClient(app.CreateClient(), "bob");
+        var path = $"/users/{Guid.NewGuid()}";
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await alice.SendAsync(Proxied(path, "203.0.113.7"), TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        var limited = await alice.SendAsync(Proxied(path, "203.0.113.7"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.SendAsync(Proxied(path, "203.0.113.7"), TestContext.Current.CancellationToken)).StatusCode);
+        // The address itself was never counted: a client without a token from it still has its whole budget.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().SendAsync(Proxied(path, "203.0.113.7"), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     [Theory]
     [InlineData("RateLimiting:PermitLimit", "-1")]
     [InlineData("RateLimiting:WindowSeconds", "0")]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Contoso.Shop.Api.Middleware;
 using Contoso.Shop.Api.OpenApi;
 using Contoso.Shop.Config;
+using Contoso.Shop.Edge;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -42,6 +43,7 @@ public static class ApiExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

@@ -3,6 +3,7 @@ using Contoso.Shop.Api.Middleware;
 using Contoso.Shop.Api.OpenApi;
 using Microsoft.AspNetCore.OpenApi;
 using Contoso.Shop.Config;
+using Contoso.Shop.Edge;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -51,6 +52,7 @@ public static class ApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
 
         app.MapOpenApi();

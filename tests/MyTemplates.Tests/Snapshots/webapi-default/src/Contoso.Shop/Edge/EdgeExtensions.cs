@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Contoso.Shop.Config;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -75,7 +76,8 @@ public static class EdgeExtensions
 
     /// <summary>
     /// Adds the edge's middleware, outermost first: forwarded headers (so everything after sees the client's
-    /// address and scheme), HSTS outside Development, nosniff, CORS and the rate limiter.
+    /// address and scheme), HSTS outside Development, nosniff and CORS. The rate limiter comes later, in
+    /// <see cref="UseRateLimits"/>, once the client is known.
     /// </summary>
     public static WebApplication UseEdge(this WebApplication app)
     {
@@ -102,6 +104,15 @@ public static class EdgeExtensions
             return next(context);
         });
         app.UseCors(CorsPolicy);
+        return app;
+    }
+
+    /// <summary>
+    /// Adds the per-client rate limiter. It goes after authentication, so that a signed-in client is counted as
+    /// its user, and before authorization, so that a client refused access still spends its budget.
+    /// </summary>
+    public static WebApplication UseRateLimits(this WebApplication app)
+    {
         app.UseRateLimiter();
         return app;
     }
@@ -110,9 +121,15 @@ public static class EdgeExtensions
     private static bool IsNeverLimited(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 
-    /// <summary>The client's address, after the forwarded headers (the proxy's when they are off).</summary>
+    /// <summary>
+    /// The authenticated user when there is one, else the client's address after the forwarded headers (the
+    /// proxy's when they are off).
+    /// </summary>
     private static string ClientOf(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        context.User.Identity?.IsAuthenticated == true
+        && (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.User.FindFirstValue("sub")) is { } user
+            ? "user:" + user
+            : "ip:" + context.Connection.RemoteIpAddress;
 
     private static async ValueTask RejectAsync(OnRejectedContext context, int windowSeconds)
     {

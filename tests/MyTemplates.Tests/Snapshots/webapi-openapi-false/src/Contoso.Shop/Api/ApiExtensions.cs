@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Contoso.Shop.Api.Middleware;
 using Contoso.Shop.Config;
+using Contoso.Shop.Edge;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,7 @@ public static class ApiExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimits();
 
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Contoso.Platform.Api.Config;
+using Contoso.Platform.Api.Edge;
 using Contoso.Platform.Api.Health;
 using Contoso.Platform.Api.Middleware;
 using Contoso.Platform.Api.OpenApi;
@@ -51,6 +52,7 @@ public static class ApiExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

@@ -1,4 +1,5 @@
 using Contoso.Platform.Api;
+using Contoso.Platform.Api.Edge;
 using Contoso.Platform.Api.Routes;
 using Contoso.Platform.Api.Telemetry;
 using Contoso.Platform.Core;
@@ -14,9 +15,13 @@ builder.AddCore();
 // HTTP: settings, problem details, validation, body limits, health checks and OpenAPI.
 builder.AddApi();
 
+// Edge: forwarded headers, HSTS and nosniff, CORS and the per-client rate limit, from configuration.
+builder.AddEdge();
+
 var app = builder.Build();
 
-// The middleware and the OpenAPI document, then the health probes and every resource's routes.
+// The edge, the middleware and the OpenAPI document, then the health probes and every resource's routes.
+app.UseEdge();
 app.UseApi();
 app.MapApiRoutes();
 
