@@ -79,9 +79,37 @@ public static partial class StaticChecks
         var compose = solution.PathOf("compose.yaml");
         if (File.Exists(compose))
         {
-            Assert.Matches(@"build: \.|build:\s+context: \.", await File.ReadAllTextAsync(compose, TestContext.Current.CancellationToken));
+            var text = await File.ReadAllTextAsync(compose, TestContext.Current.CancellationToken);
+            Assert.Matches(@"build: \.|build:\s+context: \.", text);
             Assert.True(File.Exists(dockerfile), "compose.yaml builds '.', which has no Dockerfile");
+            await CheckScaleOutAsync(solution, text);
         }
+    }
+
+    /// <summary>
+    /// A compose file that runs replicas of the API puts them behind the proxy its nginx.conf describes: the proxy
+    /// passes to the API's service, says who the client is, and the API believes it.
+    /// </summary>
+    private static async Task CheckScaleOutAsync(GeneratedSolution solution, string compose)
+    {
+        if (!compose.Contains("replicas:", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("nginx", compose);
+            return;
+        }
+
+        Assert.Matches(@"api:\s+build: \.\s+(#.*\s+)*deploy:\s+replicas: 2", compose);
+        Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED: \"true\"", compose);
+        Assert.Contains("- ./nginx.conf:/etc/nginx/nginx.conf:ro", compose);
+        Assert.Matches(@"proxy:\s+image: nginx:", compose);
+        var nginx = solution.PathOf("nginx.conf");
+        Assert.True(File.Exists(nginx), "compose.yaml mounts nginx.conf, which the solution does not have");
+        var conf = await File.ReadAllTextAsync(nginx, TestContext.Current.CancellationToken);
+        Assert.Contains("server api:8080;", conf);
+        Assert.Contains("proxy_pass http://api;", conf);
+        Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", conf);
+        Assert.Contains("proxy_set_header X-Forwarded-Proto $scheme;", conf);
+        Assert.Equal(conf.Count(c => c == '{'), conf.Count(c => c == '}'));
     }
 
     private static async Task AssertYamlParsesAsync(string path)
