@@ -1,11 +1,11 @@
 using System.Net;
+using Contoso.Shop.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Contoso.Shop.Edge;
 
 namespace Contoso.Shop.E2ETests;
 

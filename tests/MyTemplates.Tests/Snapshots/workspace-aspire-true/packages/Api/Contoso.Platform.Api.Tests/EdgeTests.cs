@@ -1,11 +1,11 @@
 using System.Net;
+using Contoso.Platform.Api.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Contoso.Platform.Api.Edge;
 
 namespace Contoso.Platform.Api.Tests;
 
