@@ -81,7 +81,13 @@ public sealed class TestDatabase : IAsyncDisposable
         await Task.CompletedTask;
 #endif
 #if (UsePostgres)
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool would close idle connections other tests running
+        // beside this one rely on (a test that terminates its app's pooled connections would find none).
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
         await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 #endif
