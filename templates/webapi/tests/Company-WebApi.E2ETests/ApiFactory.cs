@@ -2,23 +2,12 @@ using Company.WebApi.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-#if (UseJwt)
-using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-#endif
 
 namespace Company.WebApi.E2ETests;
 
 /// <summary>The whole app over HTTP, on a database of its own that is created before and deleted after the tests that share it.</summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-#if (UseJwt)
-    public const string Issuer = "e2e-tests";
-    public const string Audience = "e2e-tests-api";
-    private static readonly byte[] SigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-
-#endif
     private TestDatabase? database;
     private string? connectionString;
     private bool migrateOnStartup = true;
@@ -46,12 +35,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Database:MigrateOnStartup"] = migrateOnStartup.ToString(),
 #if (UseJwt)
-            ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
-            ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,
-            ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
-            ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(SigningKey),
-#endif
+        }.Concat(TestTokens.Settings)));
+#else
         }));
+#endif
 #if (UseJwt)
 
     /// <summary>A client that sends a valid bearer token, as one from <c>dotnet user-jwts</c> would be.</summary>
@@ -60,15 +47,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary><paramref name="client"/> (of this app, or of one derived from it) sending a valid bearer token for <paramref name="subject"/>.</summary>
     public static HttpClient AuthenticateClient(HttpClient client, string subject = "e2e-user")
     {
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", subject)]),
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
-        });
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For(subject));
         return client;
     }
 #endif
