@@ -10,6 +10,9 @@
 #     (bench/webapi/otlp_discard.py: the app's own cost, the goal's figure, as in production where the collector
 #     runs elsewhere) and a real one, the Aspire dashboard standalone, which stores and indexes every span on
 #     the same 2 cores as the app and wrk (reported beside it, so that its share shows);
+#     and ours with every edge setting on (forwarded headers, CORS for the requesting origin, a rate limit
+#     that is not reached, HSTS and nosniff on the forwarded https) against all off, both sent the same
+#     proxy headers (X-Forwarded-For/-Proto, a public Host, an Origin);
 #  3. 10,000 concurrent POST /users with distinct e-mails: status codes and rows in the table.
 # Prints figures side by side; asserts nothing. Needs wrk (apt-get install -y wrk) and sqlite3.
 #   bench/webapi.sh [cold-start rounds, default 7] [wrk seconds, default 10]
@@ -33,6 +36,7 @@ weather=("$work/weather-out/Weather" --urls http://127.0.0.1:5302)
 plain=("$work/plain-out/Baseline" --urls http://127.0.0.1:5303)
 traced=("$work/api-out/Bench.Api" --urls http://127.0.0.1:5304)
 discarded=("$work/api-out/Bench.Api" --urls http://127.0.0.1:5305)
+edge=("$work/api-out/Bench.Api" --urls http://127.0.0.1:5306)
 
 # Interleaved rounds, so that whatever else the machine does weighs on all three alike.
 for round in $(seq 1 "$rounds"); do
@@ -63,7 +67,9 @@ python3 bench/webapi/otlp_discard.py "$discard_port" &
   exec "${traced[@]}" >/dev/null 2>&1) &
 (cd "$work/api-out" && OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$discard_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
   ConnectionStrings__Default="Data Source=$work/discarded.db" exec "${discarded[@]}" >/dev/null 2>&1) &
-for url in http://127.0.0.1:5301/health/ready http://127.0.0.1:5302/weatherforecast http://127.0.0.1:5303/health/ready http://127.0.0.1:5304/health/ready http://127.0.0.1:5305/health/ready; do
+(cd "$work/api-out" && ASPNETCORE_FORWARDEDHEADERS_ENABLED=true Cors__AllowedOrigins__0=https://app.example.com \
+  RateLimiting__PermitLimit=1000000000 ConnectionStrings__Default="Data Source=$work/edge.db" exec "${edge[@]}" >/dev/null 2>&1) &
+for url in http://127.0.0.1:5301/health/ready http://127.0.0.1:5302/weatherforecast http://127.0.0.1:5303/health/ready http://127.0.0.1:5304/health/ready http://127.0.0.1:5305/health/ready http://127.0.0.1:5306/health/ready; do
   until curl -sf "$url" >/dev/null; do sleep 0.1; done
 done
 new_user() {
@@ -71,21 +77,28 @@ new_user() {
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
 id=$(new_user http://127.0.0.1:5301); plain_id=$(new_user http://127.0.0.1:5303); traced_id=$(new_user http://127.0.0.1:5304)
-discarded_id=$(new_user http://127.0.0.1:5305)
-rps() { wrk -t2 -c64 -d"${seconds}s" "$1" | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "non-2xx:" $4 > "/dev/stderr"}'; }
+discarded_id=$(new_user http://127.0.0.1:5305); edge_id=$(new_user http://127.0.0.1:5306)
+rps() { wrk -t2 -c64 -d"${seconds}s" "${@:2}" "$1" | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "non-2xx:" $4 > "/dev/stderr"}'; }
+# What a proxy in front sends, and a browser's Origin: the same for the edge instance and the plain one.
+proxied=(-H "X-Forwarded-For: 203.0.113.7" -H "X-Forwarded-Proto: https" -H "Host: api.example.com" -H "Origin: https://app.example.com")
 for url in "http://127.0.0.1:5301/users/$id" "http://127.0.0.1:5303/users/$plain_id" http://127.0.0.1:5302/weatherforecast "http://127.0.0.1:5304/users/$traced_id" \
-  "http://127.0.0.1:5305/users/$discarded_id"; do
+  "http://127.0.0.1:5305/users/$discarded_id" "http://127.0.0.1:5306/users/$edge_id"; do
   rps "$url" >/dev/null # warm-up
 done
+curl -sf -D - -o /dev/null "http://127.0.0.1:5306/users/$edge_id" "${proxied[@]}" | grep -qi '^strict-transport-security' \
+  || { echo "the edge instance sent no HSTS: the bench would not measure what it says" >&2; exit 1; }
 api_rps=$(rps "http://127.0.0.1:5301/users/$id"); discarded_rps=$(rps "http://127.0.0.1:5305/users/$discarded_id")
 plain_rps=$(rps "http://127.0.0.1:5303/users/$plain_id"); weather_rps=$(rps http://127.0.0.1:5302/weatherforecast)
 traced_rps=$(rps "http://127.0.0.1:5304/users/$traced_id")
+edge_off_rps=$(rps "http://127.0.0.1:5301/users/$id" "${proxied[@]}"); edge_rps=$(rps "http://127.0.0.1:5306/users/$edge_id" "${proxied[@]}")
 echo "requests per second, wrk -t2 -c64 -d${seconds}s on loopback, after a warm-up"
 printf '  %-58s %10s\n' "myapp-webapi GET /users/{id}" "$api_rps"
 printf '  %-58s %10s   ratio %s (goal: at least 1x)\n' "plain EF Core minimal API GET /users/{id}" "$plain_rps" "$(ratio "$api_rps" "$plain_rps")"
 printf '  %-58s %10s   ratio %s (goal: at least 0.3x)\n' "dotnet new webapi GET /weatherforecast" "$weather_rps" "$(ratio "$api_rps" "$weather_rps")"
 printf '  %-58s %10s   %s the rate of telemetry off (goal: at least 0.85x)\n' "myapp-webapi GET /users/{id}, exporting over OTLP (discarded)" "$discarded_rps" "$(ratio "$discarded_rps" "$api_rps")"
 printf '  %-58s %10s   %s the rate of telemetry off (the dashboard shares the cores)\n' "myapp-webapi GET /users/{id}, exporting to the Aspire dashboard" "$traced_rps" "$(ratio "$traced_rps" "$api_rps")"
+printf '  %-58s %10s\n' "myapp-webapi GET /users/{id}, proxy headers, edge all off" "$edge_off_rps"
+printf '  %-58s %10s   %s the rate of all off (goal: at least 0.9x)\n' "myapp-webapi GET /users/{id}, proxy headers, edge all on" "$edge_rps" "$(ratio "$edge_rps" "$edge_off_rps")"
 
 posts=$(python3 bench/webapi/concurrent_posts.py http://127.0.0.1:5301 10000)
 rows=$(sqlite3 "$work/load.db" "SELECT count(*) FROM users WHERE email LIKE 'load-%'")
