@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+#if (UseSqlite)
+using Company.WebApi.Db;
+#endif
 using Company.WebApi.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,11 +34,12 @@ public sealed class TelemetryTests(TelemetryTests.TracedApi api) : IClassFixture
         Assert.Equal("/users/", server.GetTagItem("http.route"));
         var database = api.Spans.Where(span => span.TraceId == traceId && span.Kind == ActivityKind.Client && IsUnder(span, server)).ToList();
 #if (UseSqlite)
-        Assert.Contains(database, span => span.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore");
+        var insert = Assert.Single(database, span => span.Source.Name == DatabaseSpans.SourceName && span.DisplayName.StartsWith("INSERT", StringComparison.Ordinal));
+        Assert.Equal(("sqlite", "INSERT"), (insert.GetTagItem("db.system.name"), insert.GetTagItem("db.operation.name")));
+        Assert.StartsWith("INSERT INTO", insert.GetTagItem("db.query.text") as string, StringComparison.Ordinal);
 #endif
 #if (UsePostgres)
         Assert.Contains(database, span => span.Source.Name == "Npgsql");
-        Assert.DoesNotContain(database, span => span.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore");
 #endif
     }
 

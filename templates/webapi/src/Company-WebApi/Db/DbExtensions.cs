@@ -21,7 +21,7 @@ public static class DbExtensions
         {
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
 #if (UseSqlite)
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(new DatabaseSpans());
 #endif
 #if (UsePostgres)
             // Npgsql's pool hands out a connection without checking it first, so after a database restart or

@@ -1,3 +1,6 @@
+#if (UseSqlite)
+using Company.WebApi.Db;
+#endif
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -29,8 +32,8 @@ public static class TelemetryExtensions
             .ConfigureResource(Describe)
             .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
 #if (UseSqlite)
-            // SQLite has no spans of its own: EF Core's instrumentation makes one for each command.
-            .AddEntityFrameworkCoreInstrumentation()
+            // SQLite has no spans of its own: the data layer's DatabaseSpans make one for each command.
+            .AddSource(DatabaseSpans.SourceName)
 #endif
 #if (UsePostgres)
             // Npgsql's own spans, one for each command, with the server's attributes. Not EF Core's instrumentation

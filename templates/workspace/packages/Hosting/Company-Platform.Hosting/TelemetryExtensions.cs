@@ -37,13 +37,15 @@ public static class TelemetryExtensions
         services.ConfigureOpenTelemetryTracerProvider(traces =>
         {
             traces.ConfigureResource(Describe)
-#if (UseSqlite)
-                // SQLite has no spans of its own: EF Core's instrumentation makes one for each command.
-                .AddEntityFrameworkCoreInstrumentation()
-#endif
 #if (UsePostgres)
-                // Npgsql's own spans, one for each command (with EF Core's instrumentation too, each would be there twice).
+                // Npgsql's own spans, one for each command.
                 .AddSource("Npgsql")
+#endif
+#if (UseSqlite)
+                // The workspace's own spans, among them a span for each SQLite command (Core's DatabaseSpans: SQLite
+                // has none of its own), and outgoing HTTP's.
+#else
+                // The workspace's own spans and outgoing HTTP's.
 #endif
                 .AddSource(OwnNames, "System.Net.Http");
             tracing?.Invoke(traces);

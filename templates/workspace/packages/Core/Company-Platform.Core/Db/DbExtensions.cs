@@ -23,7 +23,7 @@ public static class DbExtensions
         {
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
 #if (UseSqlite)
-            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor(), new DatabaseSpans());
 #endif
 #if (UsePostgres)
             // Npgsql's pool hands out a connection without checking it first, so after a database restart or

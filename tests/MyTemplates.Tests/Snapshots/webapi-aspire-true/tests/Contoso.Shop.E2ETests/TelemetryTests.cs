@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Contoso.Shop.Db;
 using Contoso.Shop.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,7 +31,9 @@ public sealed class TelemetryTests(TelemetryTests.TracedApi api) : IClassFixture
         Assert.Equal(parentId, server.ParentSpanId);
         Assert.Equal("/users/", server.GetTagItem("http.route"));
         var database = api.Spans.Where(span => span.TraceId == traceId && span.Kind == ActivityKind.Client && IsUnder(span, server)).ToList();
-        Assert.Contains(database, span => span.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore");
+        var insert = Assert.Single(database, span => span.Source.Name == DatabaseSpans.SourceName && span.DisplayName.StartsWith("INSERT", StringComparison.Ordinal));
+        Assert.Equal(("sqlite", "INSERT"), (insert.GetTagItem("db.system.name"), insert.GetTagItem("db.operation.name")));
+        Assert.StartsWith("INSERT INTO", insert.GetTagItem("db.query.text") as string, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Contoso.Shop.Db;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -28,8 +29,8 @@ public static class TelemetryExtensions
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
             .ConfigureResource(Describe)
             .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
-            // SQLite has no spans of its own: EF Core's instrumentation makes one for each command.
-            .AddEntityFrameworkCoreInstrumentation()
+            // SQLite has no spans of its own: the data layer's DatabaseSpans make one for each command.
+            .AddSource(DatabaseSpans.SourceName)
             .AddSource("System.Net.Http"));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
             .ConfigureResource(Describe)

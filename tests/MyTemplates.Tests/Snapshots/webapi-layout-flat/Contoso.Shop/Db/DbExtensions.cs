@@ -14,7 +14,7 @@ public static class DbExtensions
         services.AddDbContextPool<AppDbContext>((provider, options) =>
         {
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(new DatabaseSpans());
 
             options.ConfigureWarnings(warnings => warnings
                 // A failed command or connection surfaces as an exception (or is retried): the repository turns a taken e-mail into a 409,

@@ -37,8 +37,8 @@ public static class TelemetryExtensions
         services.ConfigureOpenTelemetryTracerProvider(traces =>
         {
             traces.ConfigureResource(Describe)
-                // SQLite has no spans of its own: EF Core's instrumentation makes one for each command.
-                .AddEntityFrameworkCoreInstrumentation()
+                // The workspace's own spans, among them a span for each SQLite command (Core's DatabaseSpans: SQLite
+                // has none of its own), and outgoing HTTP's.
                 .AddSource(OwnNames, "System.Net.Http");
             tracing?.Invoke(traces);
         });

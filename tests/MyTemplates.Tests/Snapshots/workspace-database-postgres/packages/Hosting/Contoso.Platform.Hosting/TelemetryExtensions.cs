@@ -37,8 +37,9 @@ public static class TelemetryExtensions
         services.ConfigureOpenTelemetryTracerProvider(traces =>
         {
             traces.ConfigureResource(Describe)
-                // Npgsql's own spans, one for each command (with EF Core's instrumentation too, each would be there twice).
+                // Npgsql's own spans, one for each command.
                 .AddSource("Npgsql")
+                // The workspace's own spans and outgoing HTTP's.
                 .AddSource(OwnNames, "System.Net.Http");
             tracing?.Invoke(traces);
         });

@@ -16,7 +16,7 @@ public static class DbExtensions
         services.AddDbContextPool<AppDbContext>((provider, options) =>
         {
             var connectionString = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
+            options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor(), new DatabaseSpans());
 
             options.ConfigureWarnings(warnings => warnings
                 // A failed command or connection surfaces as an exception (or is retried): the repository turns a taken e-mail into a 409,
