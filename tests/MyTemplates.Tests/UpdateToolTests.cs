@@ -285,8 +285,12 @@ public sealed class UpdateToolTests(UpdateFeed feed) : IClassFixture<UpdateFeed>
         await CommitAsync(solution, $"Edit {file}");
     }
 
-    private static Task CommitAsync(string solution, string message) =>
-        GitAsync(solution, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-a", "-m", message);
+    /// <summary>Commits everything, as a user does after an update: the files it added too.</summary>
+    private static async Task CommitAsync(string solution, string message)
+    {
+        await GitAsync(solution, "add", "-A");
+        await GitAsync(solution, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message);
+    }
 
     private static async Task GitAsync(string solution, params string[] arguments)
     {

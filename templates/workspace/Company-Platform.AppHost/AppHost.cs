@@ -7,9 +7,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 // this project's appsettings). README.md shows the change that runs one in a container.
 var database = builder.AddConnectionString("Default");
 #else
-// One SQLite file, at the workspace's root, that the API and every worker agree on.
-var database = builder.AddConnectionString("Default",
-    ReferenceExpression.Create($"Data Source={Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "app.db"))}"));
+// One SQLite file that the API and every worker agree on: app.db at the workspace's root, unless
+// ConnectionStrings__Default in the environment (or ConnectionStrings:Default in this project's appsettings) names another.
+var sqlite = builder.Configuration["ConnectionStrings:Default"]
+    ?? $"Data Source={Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "app.db"))}";
+var database = builder.AddConnectionString("Default", ReferenceExpression.Create($"{sqlite}"));
 #endif
 
 var packages = Path.Combine(builder.AppHostDirectory, "..", "packages");

@@ -106,7 +106,10 @@ public static partial class StaticChecks
         var nginx = solution.PathOf("nginx.conf");
         Assert.True(File.Exists(nginx), "compose.yaml mounts nginx.conf, which the solution does not have");
         var conf = await File.ReadAllTextAsync(nginx, TestContext.Current.CancellationToken);
-        Assert.Contains("server api:8080;", conf);
+        // Re-resolved (replicas that restart change address): Docker's DNS, a shared zone, `resolve` (nginx 1.27.3+).
+        Assert.Contains("resolver 127.0.0.11", conf);
+        Assert.Contains("server api:8080 resolve;", conf);
+        Assert.Matches(@"zone api \d+k;", conf);
         Assert.Contains("proxy_pass http://api;", conf);
         Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", conf);
         Assert.Contains("proxy_set_header X-Forwarded-Proto $scheme;", conf);

@@ -28,7 +28,7 @@ public sealed class AppModelTests
 #else
         string[] args = [];
 #endif
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync(typeof(AppModel), args, ct);
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync(typeof(AppModel), args, ct);
 #if (UseSqlite || UseJwt)
         var api = appHost.CreateResourceBuilder<ProjectResource>(Api);
 #endif
@@ -44,7 +44,7 @@ public sealed class AppModelTests
 
         var app = await appHost.BuildAsync(ct);
         Uri endpoint;
-        try
+        await using (app)
         {
             await app.StartAsync(ct);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(Api, ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
@@ -57,10 +57,6 @@ public sealed class AppModelTests
 
             var created = await http.PostAsJsonAsync("/users", new UserBuilder().Build(), ct);
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));
-        }
-        finally
-        {
-            await app.DisposeAsync();
         }
 
         // Disposing the app model stops what the orchestrator started: the API no longer answers.

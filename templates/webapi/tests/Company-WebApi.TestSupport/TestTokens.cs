@@ -24,13 +24,13 @@ public static class TestTokens
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(SigningKey),
     };
 
-    /// <summary>A token for <paramref name="subject"/>, valid for five minutes.</summary>
+    /// <summary>A token for <paramref name="subject"/>, valid for an hour (longer than any test run).</summary>
     public static string For(string subject) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = Audience,
         Subject = new ClaimsIdentity([new Claim("sub", subject)]),
-        Expires = DateTime.UtcNow.AddMinutes(5),
+        Expires = DateTime.UtcNow.AddHours(1),
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
     });
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Contoso.Platform.Core.Models;
 using Contoso.Platform.Core.TestSupport;
@@ -17,7 +16,6 @@ namespace Contoso.Platform.AppHost.Tests;
 public sealed class AppModelTests
 {
     private const string Api = "contoso-platform-api";
-    private const string Worker = "contoso-platform-worker";
 
     [Fact]
     public async Task The_app_model_runs_the_api_and_the_workers_that_do_the_job_a_new_user_queues()
@@ -25,17 +23,11 @@ public sealed class AppModelTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(ct);
         // The AppHost's connection string resource, pointed at the test's database as a user points it elsewhere.
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync(
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync(
             typeof(AppModel), [$"ConnectionStrings:Default={database.ConnectionString}"], ct);
-        // The SQLite file is the AppHost's own choice (one at the workspace's root); the test's replaces it.
-        foreach (var name in new[] { Api, Worker })
-        {
-            appHost.CreateResourceBuilder<ProjectResource>(name).WithEnvironment("ConnectionStrings__Default", database.ConnectionString);
-        }
-
         var app = await appHost.BuildAsync(ct);
         Uri endpoint;
-        try
+        await using (app)
         {
             await app.StartAsync(ct);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(Api, ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
@@ -46,10 +38,6 @@ public sealed class AppModelTests
             var created = await http.PostAsJsonAsync("/users", new UserBuilder().Build(), ct);
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));
             await WaitUntilTheJobIsDoneAsync(database, ct);
-        }
-        finally
-        {
-            await app.DisposeAsync();
         }
 
         // Disposing the app model stops what the orchestrator started: the API no longer answers.

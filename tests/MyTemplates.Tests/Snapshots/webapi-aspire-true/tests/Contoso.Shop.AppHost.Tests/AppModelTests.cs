@@ -21,13 +21,13 @@ public sealed class AppModelTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(ct);
         string[] args = [];
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync(typeof(AppModel), args, ct);
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync(typeof(AppModel), args, ct);
         var api = appHost.CreateResourceBuilder<ProjectResource>(Api);
         api.WithEnvironment("ConnectionStrings__Default", database.ConnectionString);
 
         var app = await appHost.BuildAsync(ct);
         Uri endpoint;
-        try
+        await using (app)
         {
             await app.StartAsync(ct);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(Api, ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
@@ -37,10 +37,6 @@ public sealed class AppModelTests
 
             var created = await http.PostAsJsonAsync("/users", new UserBuilder().Build(), ct);
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));
-        }
-        finally
-        {
-            await app.DisposeAsync();
         }
 
         // Disposing the app model stops what the orchestrator started: the API no longer answers.

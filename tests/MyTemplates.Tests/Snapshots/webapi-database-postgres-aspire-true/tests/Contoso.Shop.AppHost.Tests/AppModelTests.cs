@@ -21,11 +21,11 @@ public sealed class AppModelTests
         await using var database = await TestDatabase.CreateAsync(ct);
         // The AppHost's connection string resource, pointed at the test's database as a user points it at a server.
         string[] args = [$"ConnectionStrings:Default={database.ConnectionString}"];
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync(typeof(AppModel), args, ct);
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync(typeof(AppModel), args, ct);
 
         var app = await appHost.BuildAsync(ct);
         Uri endpoint;
-        try
+        await using (app)
         {
             await app.StartAsync(ct);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(Api, ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
@@ -35,10 +35,6 @@ public sealed class AppModelTests
 
             var created = await http.PostAsJsonAsync("/users", new UserBuilder().Build(), ct);
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));
-        }
-        finally
-        {
-            await app.DisposeAsync();
         }
 
         // Disposing the app model stops what the orchestrator started: the API no longer answers.

@@ -1,4 +1,5 @@
 using System.Net;
+using Contoso.Shop.Config;
 using Contoso.Shop.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,6 +32,10 @@ public sealed class EdgeTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var preflight = await client.SendAsync(Preflight(Origin), TestContext.Current.CancellationToken);
         Assert.False(preflight.Headers.Contains("Access-Control-Allow-Origin"));
+        // Off by the defaults themselves, not merely by a limit too high for twenty requests.
+        Assert.Null(app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.PermitLimit);
+        Assert.False(app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Enabled);
+        Assert.Empty(app.Services.GetRequiredService<IOptions<CorsOriginsOptions>>().Value.AllowedOrigins);
     }
 
     [Fact]
@@ -47,10 +52,12 @@ public sealed class EdgeTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.False(inDevelopment.Headers.Contains("Strict-Transport-Security"));
     }
 
-    [Fact]
-    public async Task Cors_preflight_is_allowed_for_a_configured_origin_only()
+    [Theory]
+    [InlineData(Origin)]
+    [InlineData(Origin + "/")] // as copied from a browser's address bar; browsers send the origin without it
+    public async Task Cors_preflight_is_allowed_for_a_configured_origin_only(string configured)
     {
-        using var app = With("Production", new() { ["Cors:AllowedOrigins:0"] = Origin });
+        using var app = With("Production", new() { ["Cors:AllowedOrigins:0"] = configured });
         var client = app.CreateClient();
 
         var allowed = await client.SendAsync(Preflight(Origin), TestContext.Current.CancellationToken);
@@ -80,10 +87,43 @@ public sealed class EdgeTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var limited = await client.SendAsync(Proxied(path, "203.0.113.7"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
-        Assert.InRange(int.Parse(Assert.Single(limited.Headers.GetValues("Retry-After"))), 1, 60);
+        Assert.Equal("60", Assert.Single(limited.Headers.GetValues("Retry-After"))); // the window: the longest wait
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Proxied(path, "198.51.100.9"), TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Proxied("/health/live", "203.0.113.7"), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_forwarded_headers_every_client_behind_the_proxy_is_the_proxy_whatever_it_claims()
+    {
+        using var app = With("Production", new() { ["RateLimiting:PermitLimit"] = "3" });
+        var client = app.CreateClient();
+        var path = $"/users/{Guid.NewGuid()}";
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Proxied(path, $"203.0.113.{i}"), TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        // A forged X-Forwarded-For is not believed, so it buys no fresh budget.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(Proxied(path, "198.51.100.9"), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ipv6_clients_are_counted_by_their_64_network()
+    {
+        using var app = With("Production", new()
+        {
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+            ["RateLimiting:PermitLimit"] = "2",
+        });
+        var client = app.CreateClient();
+        var path = $"/users/{Guid.NewGuid()}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Proxied(path, "2001:db8:1:2::10"), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Proxied(path, "2001:db8:1:2:aaaa::20"), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(Proxied(path, "2001:db8:1:2::30"), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Proxied(path, "2001:db8:1:3::10"), TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Theory]

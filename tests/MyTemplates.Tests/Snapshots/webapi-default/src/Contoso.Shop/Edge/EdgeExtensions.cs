@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Claims;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Contoso.Shop.Config;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -50,7 +50,8 @@ public static class EdgeExtensions
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((options, settings) =>
             options.AddPolicy(CorsPolicy, policy => policy
-                .WithOrigins([.. settings.Value.AllowedOrigins])
+                // As browsers send an origin: without a trailing slash (which the setting may have).
+                .WithOrigins([.. settings.Value.AllowedOrigins.Select(origin => origin.TrimEnd('/'))])
                 .AllowAnyHeader()
                 .AllowAnyMethod()
                 .WithExposedHeaders("Location", "Retry-After", "X-Correlation-ID")));
@@ -82,7 +83,7 @@ public static class EdgeExtensions
     public static WebApplication UseEdge(this WebApplication app)
     {
         // ASPNETCORE_FORWARDEDHEADERS_ENABLED makes the framework add this middleware itself, first of all.
-        var proxies = app.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new();
+        var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         if (proxies.Enabled && !app.Configuration.GetValue<bool>("FORWARDEDHEADERS_ENABLED"))
         {
             app.UseForwardedHeaders();
@@ -108,8 +109,8 @@ public static class EdgeExtensions
     }
 
     /// <summary>
-    /// Adds the per-client rate limiter. It goes after authentication, so that a signed-in client is counted as
-    /// its user, and before authorization, so that a client refused access still spends its budget.
+    /// Adds the per-client rate limiter, after the forwarded headers have made the client's address known and
+    /// before the endpoints.
     /// </summary>
     public static WebApplication UseRateLimits(this WebApplication app)
     {
@@ -121,16 +122,40 @@ public static class EdgeExtensions
     private static bool IsNeverLimited(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 
-    /// <summary>
-    /// The authenticated user when there is one, else the client's address after the forwarded headers (the
-    /// proxy's when they are off).
-    /// </summary>
-    private static string ClientOf(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-        && (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.User.FindFirstValue("sub")) is { } user
-            ? "user:" + user
-            : "ip:" + context.Connection.RemoteIpAddress;
+    /// <summary>The client's address after the forwarded headers (the proxy's when they are off).</summary>
+    private static string ClientOf(HttpContext context) => AddressOf(context.Connection.RemoteIpAddress);
 
+    /// <summary>
+    /// An IPv4 address as itself (also when it arrives IPv4-mapped), an IPv6 address as its /64 network: one
+    /// subscriber is usually given a whole /64, so counting each of its addresses would let it multiply its budget.
+    /// </summary>
+    private static string AddressOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "ip:unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return "ip:" + address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return "ip:" + address;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return "ip:" + new IPAddress(bytes) + "/64";
+    }
+
+    /// <summary>
+    /// 429 problem details. <c>Retry-After</c> is the window's length: the fixed-window limiter does not say when the
+    /// client's window ends, only that it does within one window, so this is the longest the client may have to wait.
+    /// </summary>
     private static async ValueTask RejectAsync(OnRejectedContext context, int windowSeconds)
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
@@ -147,7 +172,7 @@ public static class EdgeExtensions
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"This client made more requests than the limit allows; try again in {Math.Max(1, retryAfter)} s.",
+                Detail = $"This client made more requests than the limit allows; try again within {Math.Max(1, retryAfter)} s.",
             },
         });
     }
