@@ -4,6 +4,14 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // A PostgreSQL server you point at: `dotnet user-secrets set ConnectionStrings:Default "Host=...;..."` in this
 // project, or ConnectionStrings__Default in the environment. README.md shows the change that runs one in a container.
+// Refused here when unset: the orchestrator would otherwise wait for it forever without a word.
+if (string.IsNullOrWhiteSpace(builder.Configuration["ConnectionStrings:Default"]))
+{
+    Console.Error.WriteLine("ConnectionStrings:Default is not set: point the AppHost at a PostgreSQL server (README.md, \"Aspire\").");
+    Environment.ExitCode = 1;
+    return;
+}
+
 var database = builder.AddConnectionString("Default");
 
 builder.AddProject("contoso-shop", Path.Combine(builder.AppHostDirectory, "..", "Contoso.Shop", "Contoso.Shop.csproj"))

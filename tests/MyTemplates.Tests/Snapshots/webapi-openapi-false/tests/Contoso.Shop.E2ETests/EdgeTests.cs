@@ -87,6 +87,7 @@ public sealed class EdgeTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var limited = await client.SendAsync(Proxied(path, "203.0.113.7"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"type\":\"https://tools.ietf.org/html/rfc6585#section-4\"", await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("60", Assert.Single(limited.Headers.GetValues("Retry-After"))); // the window: the longest wait
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Proxied(path, "198.51.100.9"), TestContext.Current.CancellationToken)).StatusCode);

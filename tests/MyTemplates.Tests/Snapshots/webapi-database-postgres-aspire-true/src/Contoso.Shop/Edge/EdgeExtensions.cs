@@ -170,6 +170,7 @@ public static class EdgeExtensions
             HttpContext = http,
             ProblemDetails =
             {
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Detail = $"This client made more requests than the limit allows; try again within {Math.Max(1, retryAfter)} s.",
