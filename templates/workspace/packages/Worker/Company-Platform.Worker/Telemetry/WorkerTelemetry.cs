@@ -26,8 +26,8 @@ public static class WorkerTelemetry
     public static readonly Counter<long> Failed = Meter.CreateCounter<long>("worker.jobs.failed", "{job}", "Jobs that failed on their last try.");
 
     /// <summary>
-    /// How long the job that has waited longest for a worker has been due, as the worker last measured it. The worker
-    /// measures it between batches (<see cref="JobWorker.MeasureQueueAsync"/>), only while this gauge is being
+    /// How long the job that has waited longest for a worker has been due, as the worker last found it. The worker
+    /// asks the database between batches (<see cref="JobWorker.MeasureQueueAsync"/>), only while this gauge is being
     /// collected: a gauge's callback runs on the exporter's thread and must not query the database.
     /// </summary>
     public static readonly ObservableGauge<double> OldestWaiting = Meter.CreateObservableGauge(

@@ -99,7 +99,7 @@ public sealed class JobRepositoryTests : IAsyncLifetime
     public async Task The_oldest_waiting_job_is_the_earliest_due_one_that_no_worker_holds()
     {
         var ct = TestContext.Current.CancellationToken;
-        var ids = await AddJobsAsync(3); // due at Now, 1 ms and 2 ms before
+        var ids = await AddJobsAsync(3); // the first due at Now, each next one a little earlier
         await using var db = database.CreateDbContext();
         var jobs = new JobRepository(db);
 
