@@ -90,7 +90,7 @@ curl -sf -D - -o /dev/null "http://127.0.0.1:5306/users/$edge_id" "${proxied[@]}
 # Each comparison in interleaved pairs (off, on, off, on, ...): the machine's drift weighs on both sides alike.
 # The median of each side is reported. The dashboard's instance goes last: the dashboard goes on ingesting what
 # it received for a while after its run, and would slow whatever was measured next.
-pairs=3
+pairs=5
 for _ in $(seq 1 "$pairs"); do
   rps "http://127.0.0.1:5301/users/$id" >>"$work/api.rps"; rps "http://127.0.0.1:5305/users/$discarded_id" >>"$work/discarded.rps"
 done

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -121,6 +122,30 @@ public sealed class TelemetryTests(TelemetryTests.TracedApi api) : IClassFixture
         var resource = app.Services.GetRequiredService<TracerProvider>().GetResource();
 
         Assert.Equal(expected, resource.Attributes.Single(attribute => attribute.Key == "service.name").Value);
+    }
+
+    [Theory]
+    [InlineData(null, 1024)]
+    [InlineData("256", 256)]
+    public async Task Spans_are_exported_in_batches_of_1024_unless_OTEL_BSP_MAX_EXPORT_BATCH_SIZE_says_otherwise(string? setting, int expected)
+    {
+        await using var factory = new ApiFactory();
+        await factory.InitializeAsync();
+        using var app = factory.WithWebHostBuilder(builder =>
+        {
+            if (setting is not null)
+            {
+                builder.UseSetting("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", setting);
+            }
+
+            builder.ConfigureTestServices(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(new List<Activity>())));
+        });
+
+        // The options OpenTelemetry's batch processors (the OTLP exporter's among them) are built from.
+        var batch = app.Services.GetRequiredService<IOptionsMonitor<BatchExportActivityProcessorOptions>>().CurrentValue;
+
+        Assert.Equal(expected, batch.MaxExportBatchSize);
+        Assert.Equal(4096, batch.MaxQueueSize);
     }
 
     private static bool IsUnder(Activity span, Activity ancestor)

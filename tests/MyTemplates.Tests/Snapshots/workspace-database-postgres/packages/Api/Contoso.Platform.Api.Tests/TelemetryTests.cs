@@ -5,6 +5,7 @@ using Contoso.Platform.Core.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -94,6 +95,28 @@ public sealed class TelemetryTests(ApiFactory factory) : IClassFixture<ApiFactor
         var resource = app.Services.GetRequiredService<TracerProvider>().GetResource();
 
         Assert.Equal(expected, resource.Attributes.Single(attribute => attribute.Key == "service.name").Value);
+    }
+
+    [Theory]
+    [InlineData(null, 1024)]
+    [InlineData("256", 256)]
+    public void Spans_are_exported_in_batches_of_1024_unless_OTEL_BSP_MAX_EXPORT_BATCH_SIZE_says_otherwise(string? setting, int expected)
+    {
+        using var app = factory.WithWebHostBuilder(builder =>
+        {
+            if (setting is not null)
+            {
+                builder.UseSetting("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", setting);
+            }
+
+            builder.ConfigureServices(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)));
+        });
+
+        // The options OpenTelemetry's batch processors (the OTLP exporter's among them) are built from.
+        var batch = app.Services.GetRequiredService<IOptionsMonitor<BatchExportActivityProcessorOptions>>().CurrentValue;
+
+        Assert.Equal(expected, batch.MaxExportBatchSize);
+        Assert.Equal(4096, batch.MaxQueueSize);
     }
 
     private static async Task<string> CorrelationIdAsync(HttpClient client, string? header)
