@@ -14,6 +14,7 @@ namespace Contoso.Shop.Telemetry;
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the other standard <c>OTEL_*</c> variables (protocol, headers,
 /// <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>, export intervals) work as the specification says.
 /// Without the variable nothing is exported, and nothing is recorded for it either.
+/// The sizes of the span batches are in appsettings.json, under the variables' names (<c>OTEL_BSP_*</c>).
 /// </summary>
 public static class TelemetryExtensions
 {

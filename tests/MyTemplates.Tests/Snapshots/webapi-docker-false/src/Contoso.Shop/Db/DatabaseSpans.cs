@@ -8,7 +8,7 @@ namespace Contoso.Shop.Db;
 /// A client span for each database command, under the request that ran it, since SQLite makes none of its own.
 /// It costs next to nothing when telemetry is not exported or the request is not sampled: no span is started.
 /// (OpenTelemetry's EF Core instrumentation makes them from EF Core's diagnostic events, which EF Core then builds
-/// for every command, sampled or not; bench/webapi.sh measured the difference.)
+/// for every command, sampled or not.)
 /// </summary>
 public sealed class DatabaseSpans : DbCommandInterceptor
 {

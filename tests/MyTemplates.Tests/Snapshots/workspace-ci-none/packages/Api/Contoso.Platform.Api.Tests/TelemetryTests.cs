@@ -100,23 +100,24 @@ public sealed class TelemetryTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Theory]
     [InlineData(null, 1024)]
     [InlineData("256", 256)]
-    public void Spans_are_exported_in_batches_of_1024_unless_OTEL_BSP_MAX_EXPORT_BATCH_SIZE_says_otherwise(string? setting, int expected)
+    public void The_OTLP_exporter_sends_spans_in_batches_of_1024_unless_OTEL_BSP_MAX_EXPORT_BATCH_SIZE_says_otherwise(string? setting, int expected)
     {
         using var app = factory.WithWebHostBuilder(builder =>
         {
+            // Export on, to a port where nothing listens: the app's own exporter is built, and the test sends no request.
+            builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9");
             if (setting is not null)
             {
                 builder.UseSetting("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", setting);
             }
-
-            builder.ConfigureServices(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)));
         });
 
-        // The options OpenTelemetry's batch processors (the OTLP exporter's among them) are built from.
-        var batch = app.Services.GetRequiredService<IOptionsMonitor<BatchExportActivityProcessorOptions>>().CurrentValue;
-
-        Assert.Equal(expected, batch.MaxExportBatchSize);
-        Assert.Equal(4096, batch.MaxQueueSize);
+        Assert.NotNull(app.Services.GetService<TracerProvider>());
+        // The options the OTLP exporter's span processor is made from.
+        var processor = app.Services.GetRequiredService<IOptionsMonitor<ActivityExportProcessorOptions>>().CurrentValue;
+        Assert.Equal(ExportProcessorType.Batch, processor.ExportProcessorType);
+        Assert.Equal(expected, processor.BatchExportProcessorOptions.MaxExportBatchSize);
+        Assert.Equal(4096, processor.BatchExportProcessorOptions.MaxQueueSize);
     }
 
     private static async Task<string> CorrelationIdAsync(HttpClient client, string? header)
