@@ -33,7 +33,15 @@ pg_user=$(sed -E 's/.*Username=([^;]*).*/\1/' <<<"$pg_npgsql"); export PGPASSWOR
 psql_in() { psql -X -q -h 127.0.0.1 -U "$pg_user" -d "$1" -v ON_ERROR_STOP=1 "${@:2}"; }
 # Databases named for this run only, so that no other run's (or role's) connections stand in a DROP's way; dropped on exit.
 db_prefix="bench_$$"
-fresh_db() { psql_in postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
+# WITH (FORCE) ends this role's sessions, but PostgreSQL 15 refuses it while an autovacuum worker (not ours to
+# end) is in the database after a big load; a plain DROP cancels autovacuum, so each is tried in turn.
+fresh_db() {
+  for _ in 1 2 3 4 5; do
+    psql_in postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || psql_in postgres -c "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1 || { sleep 1; continue; }
+    psql_in postgres -c "CREATE DATABASE $1" >/dev/null; return
+  done
+  echo "could not drop database $1" >&2; return 1
+}
 drop_dbs() {
   for db in $(psql_in postgres -At -c "SELECT datname FROM pg_database WHERE datname LIKE '${db_prefix}\_%'"); do
     psql_in postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null || true
