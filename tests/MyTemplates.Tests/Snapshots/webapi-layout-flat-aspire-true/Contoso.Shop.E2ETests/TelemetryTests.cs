@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Contoso.Shop.Db;
+using Contoso.Shop.Telemetry;
 using Contoso.Shop.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -147,6 +150,26 @@ public sealed class TelemetryTests(TelemetryTests.TracedApi api) : IClassFixture
         Assert.Equal(ExportProcessorType.Batch, processor.ExportProcessorType);
         Assert.Equal(expected, processor.BatchExportProcessorOptions.MaxExportBatchSize);
         Assert.Equal(4096, processor.BatchExportProcessorOptions.MaxQueueSize);
+    }
+
+    [Theory]
+    [InlineData("OTEL_BSP_MAX_EXPORT_BATCH_SIZE=lots", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE must be")]
+    [InlineData("OTEL_BSP_MAX_QUEUE_SIZE=0", "OTEL_BSP_MAX_QUEUE_SIZE must be")]
+    [InlineData("OTEL_BSP_MAX_EXPORT_BATCH_SIZE=5000;OTEL_BSP_MAX_QUEUE_SIZE=4096", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE must not be larger")]
+    public async Task Start_up_refuses_a_span_batch_setting_OpenTelemetry_would_ignore(string settings, string message)
+    {
+        // A builder of the test's own, as for the edge's settings: a failed start through WebApplicationFactory can
+        // surface as an ObjectDisposedException rather than its cause.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(settings.Split(';').Select(setting => setting.Split('='))
+            .ToDictionary(pair => pair[0], pair => (string?)pair[1]));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddTelemetry();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(message, error.Message);
     }
 
     private static bool IsUnder(Activity span, Activity ancestor)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -51,6 +53,16 @@ public static class TelemetryExtensions
         });
         services.ConfigureOpenTelemetryLoggerProvider(logs => logs.ConfigureResource(Describe));
 
+        // The span batches' sizes (appsettings.json, or the environment). OpenTelemetry would ignore one that is not a
+        // whole number above 0 without a word, and cut a batch larger than the queue: start-up refuses both.
+        services.AddOptions<BatchExportActivityProcessorOptions>()
+            .Validate<IConfiguration>((_, configuration) => IsSize(configuration[BatchSizeKey]), $"{BatchSizeKey} must be a whole number above 0.")
+            .Validate<IConfiguration>((_, configuration) => IsSize(configuration[QueueSizeKey]), $"{QueueSizeKey} must be a whole number above 0.")
+            .Validate<IConfiguration>(
+                (_, configuration) => Size(configuration[BatchSizeKey], 512) <= Size(configuration[QueueSizeKey], 2048),
+                $"{BatchSizeKey} must not be larger than {QueueSizeKey}.")
+            .ValidateOnStart();
+
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             services.AddOpenTelemetry().WithTracing().WithMetrics().WithLogging().UseOtlpExporter();
@@ -58,4 +70,12 @@ public static class TelemetryExtensions
 
         return builder;
     }
+
+    private const string BatchSizeKey = "OTEL_BSP_MAX_EXPORT_BATCH_SIZE";
+    private const string QueueSizeKey = "OTEL_BSP_MAX_QUEUE_SIZE";
+
+    private static bool IsSize(string? value) => value is null || Size(value, 0) > 0;
+
+    private static int Size(string? value, int otherwise) =>
+        value is null ? otherwise : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : 0;
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Contoso.Platform.Api.Telemetry;
 using Contoso.Platform.Core.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -118,6 +121,26 @@ public sealed class TelemetryTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(ExportProcessorType.Batch, processor.ExportProcessorType);
         Assert.Equal(expected, processor.BatchExportProcessorOptions.MaxExportBatchSize);
         Assert.Equal(4096, processor.BatchExportProcessorOptions.MaxQueueSize);
+    }
+
+    [Theory]
+    [InlineData("OTEL_BSP_MAX_EXPORT_BATCH_SIZE=lots", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE must be")]
+    [InlineData("OTEL_BSP_MAX_QUEUE_SIZE=0", "OTEL_BSP_MAX_QUEUE_SIZE must be")]
+    [InlineData("OTEL_BSP_MAX_EXPORT_BATCH_SIZE=5000;OTEL_BSP_MAX_QUEUE_SIZE=4096", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE must not be larger")]
+    public async Task Start_up_refuses_a_span_batch_setting_OpenTelemetry_would_ignore(string settings, string message)
+    {
+        // A builder of the test's own, as for the edge's settings: a failed start through WebApplicationFactory can
+        // surface as an ObjectDisposedException rather than its cause.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(settings.Split(';').Select(setting => setting.Split('='))
+            .ToDictionary(pair => pair[0], pair => (string?)pair[1]));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddApiTelemetry();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(message, error.Message);
     }
 
     private static async Task<string> CorrelationIdAsync(HttpClient client, string? header)
