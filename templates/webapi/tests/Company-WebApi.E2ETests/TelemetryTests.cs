@@ -162,11 +162,12 @@ public sealed class TelemetryTests(TelemetryTests.TracedApi api) : IClassFixture
     [Theory]
     [InlineData("OTEL_BSP_MAX_EXPORT_BATCH_SIZE=lots", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE must be")]
     [InlineData("OTEL_BSP_MAX_QUEUE_SIZE=0", "OTEL_BSP_MAX_QUEUE_SIZE must be")]
+    [InlineData("OTEL_BSP_MAX_QUEUE_SIZE=-1", "OTEL_BSP_MAX_QUEUE_SIZE must be")]
     [InlineData("OTEL_BSP_MAX_EXPORT_BATCH_SIZE=5000;OTEL_BSP_MAX_QUEUE_SIZE=4096", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE must not be larger")]
-    public async Task Start_up_refuses_a_span_batch_setting_OpenTelemetry_would_ignore(string settings, string message)
+    public async Task Start_up_refuses_an_invalid_span_batch_setting_naming_its_key(string settings, string message)
     {
-        // A builder of the test's own, as for the edge's settings: a failed start through WebApplicationFactory can
-        // surface as an ObjectDisposedException rather than its cause.
+        // A builder of the test's own: through WebApplicationFactory a start that fails can surface as an
+        // ObjectDisposedException rather than its cause.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings.Split(';').Select(setting => setting.Split('='))
             .ToDictionary(pair => pair[0], pair => (string?)pair[1]));

@@ -39,13 +39,15 @@ public static class TelemetryExtensions
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"));
         services.ConfigureOpenTelemetryLoggerProvider(logging => logging.ConfigureResource(Describe));
 
-        // The span batches' sizes (appsettings.json, or the environment). OpenTelemetry would ignore one that is not a
-        // whole number above 0 without a word, and cut a batch larger than the queue: start-up refuses both.
+        // The span batches' sizes (appsettings.json, or the environment), checked even while nothing is exported so that
+        // turning export on cannot be what finds them wrong. OpenTelemetry drops a size it cannot read, or caps one,
+        // saying so only in its own diagnostics; start-up refuses them instead, naming the key. The options hold
+        // OpenTelemetry's own value of a key that is not set (a size it could not read never reaches them).
         services.AddOptions<BatchExportActivityProcessorOptions>()
             .Validate<IConfiguration>((_, configuration) => IsSize(configuration[BatchSizeKey]), $"{BatchSizeKey} must be a whole number above 0.")
             .Validate<IConfiguration>((_, configuration) => IsSize(configuration[QueueSizeKey]), $"{QueueSizeKey} must be a whole number above 0.")
             .Validate<IConfiguration>(
-                (_, configuration) => Size(configuration[BatchSizeKey], 512) <= Size(configuration[QueueSizeKey], 2048),
+                (options, configuration) => Size(configuration[BatchSizeKey], options.MaxExportBatchSize) <= Size(configuration[QueueSizeKey], options.MaxQueueSize),
                 $"{BatchSizeKey} must not be larger than {QueueSizeKey}.")
             .ValidateOnStart();
 
@@ -60,10 +62,12 @@ public static class TelemetryExtensions
     private const string BatchSizeKey = "OTEL_BSP_MAX_EXPORT_BATCH_SIZE";
     private const string QueueSizeKey = "OTEL_BSP_MAX_QUEUE_SIZE";
 
-    private static bool IsSize(string? value) => value is null || Size(value, 0) > 0;
+    // An empty value is no value, as OpenTelemetry reads it (compose's ${VAR:-} gives one).
+    private static bool IsSize(string? value) => string.IsNullOrWhiteSpace(value) || Size(value, 0) > 0;
 
+    /// <summary>The size <paramref name="value"/> says, <paramref name="otherwise"/> when it is empty, 0 when it is not a whole number.</summary>
     private static int Size(string? value, int otherwise) =>
-        value is null ? otherwise : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : 0;
+        string.IsNullOrWhiteSpace(value) ? otherwise : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : 0;
 
     private static bool IsHealthProbe(PathString path) => path.StartsWithSegments("/health");
 }
